@@ -1,0 +1,104 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Programs;
+
+/// <summary>
+/// A program runs technology delivery and change management as one (shared/PRODUCT.md).
+/// The foundation holds identity, systems, dates and membership; phases and paired milestones hang off it.
+/// </summary>
+public sealed class PortalProgram
+{
+    public const int MaxNameLength = 120;
+    public const int MaxDescriptionLength = 2000;
+
+    private readonly List<ProgramMember> _members = [];
+    private List<string> _systems = [];
+
+    private PortalProgram() { }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public string Description { get; private set; } = string.Empty;
+    public IReadOnlyList<string> Systems => _systems;
+    public DateOnly? PlannedGoLive { get; private set; }
+    public DateOnly? ActualGoLive { get; private set; }
+    public DateTimeOffset CreatedUtc { get; private set; }
+    public IReadOnlyCollection<ProgramMember> Members => _members;
+
+    public static Result<PortalProgram> Create(string? name, string? description, IEnumerable<string> systems,
+        DateOnly? plannedGoLive, DateTimeOffset now)
+    {
+        var errors = Validate(name, description, systems, out var cleanSystems);
+        if (errors.Any)
+            return Result<PortalProgram>.Failure(errors.ToList());
+
+        return Result<PortalProgram>.Success(new PortalProgram
+        {
+            Name = name!.Trim(),
+            Description = description?.Trim() ?? string.Empty,
+            _systems = cleanSystems,
+            PlannedGoLive = plannedGoLive,
+            CreatedUtc = now,
+        });
+    }
+
+    public Result UpdateDetails(string? name, string? description, IEnumerable<string> systems, DateOnly? plannedGoLive)
+    {
+        var errors = Validate(name, description, systems, out var cleanSystems);
+        if (errors.Any)
+            return Result.Failure(errors.ToList());
+
+        Name = name!.Trim();
+        Description = description?.Trim() ?? string.Empty;
+        _systems = cleanSystems;
+        PlannedGoLive = plannedGoLive;
+        return Result.Success();
+    }
+
+    public bool IsMember(string userId) => _members.Any(m => m.UserId == userId);
+
+    /// <summary>Adds a member or changes the role of an existing one.</summary>
+    public Result SetMember(string userId, ProgramRole role, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(userId))
+            return Result.Failure("UserId", "Choose a user.");
+        if (!Enum.IsDefined(role))
+            return Result.Failure("Role", "Choose a program role.");
+
+        var existing = _members.FirstOrDefault(m => m.UserId == userId);
+        if (existing is null)
+            _members.Add(new ProgramMember(Id, userId, role, now));
+        else
+            existing.ChangeRole(role);
+        return Result.Success();
+    }
+
+    /// <summary>Removes a member; the last PMO lead cannot be removed, or nobody could run the program.</summary>
+    public Result RemoveMember(string userId)
+    {
+        var member = _members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+            return Result.Failure("UserId", "That user is not a member of this program.");
+        if (member.Role == ProgramRole.PmoLead && _members.Count(m => m.Role == ProgramRole.PmoLead) == 1)
+            return Result.Failure("UserId", "A program needs at least one PMO lead; add another before removing this one.");
+
+        _members.Remove(member);
+        return Result.Success();
+    }
+
+    private static FieldErrors Validate(string? name, string? description, IEnumerable<string> systems, out List<string> cleanSystems)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(Name), name, "Program name", MaxNameLength);
+        errors.MaxLength(nameof(Description), description, "Description", MaxDescriptionLength);
+
+        cleanSystems = systems.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (cleanSystems.Count > SystemKinds.MaxSystems)
+            errors.Add(nameof(Systems), $"At most {SystemKinds.MaxSystems} systems can be listed.");
+        foreach (var tooLong in cleanSystems.Where(s => s.Length > SystemKinds.MaxNameLength))
+            errors.Add(nameof(Systems), $"System name '{tooLong[..20]}...' is longer than {SystemKinds.MaxNameLength} characters.");
+        if (cleanSystems.Any(s => s.Contains(';')))
+            errors.Add(nameof(Systems), "System names cannot contain ';'.");
+        return errors;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Portal.Core.Programs;
+
+/// <summary>
+/// Program membership is the unit of authorization: a user sees and touches only programs they belong to;
+/// administrators see all. Services call this; hiding links is not enough.
+/// </summary>
+public static class ProgramAccess
+{
+    public static bool CanView(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.IsMember(userId);
+
+    /// <summary>Who may change membership and program details: administrators, and the program's PMO leads.</summary>
+    public static bool CanManage(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role == ProgramRole.PmoLead);
+}

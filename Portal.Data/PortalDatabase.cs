@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Data;
+
+/// <summary>One place that knows how each provider is configured, used by the app, the design-time factory and tests.</summary>
+public static class PortalDatabase
+{
+    public const string SqliteMigrationsAssembly = "Portal.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Portal.Migrations.Postgres";
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/portal.db";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+
+    public static DbContextOptions<PortalDbContext> Options(DatabaseProvider provider, string connectionString) =>
+        (DbContextOptions<PortalDbContext>)Configure(new DbContextOptionsBuilder<PortalDbContext>(), provider, connectionString).Options;
+
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new ArgumentException($"Database:Provider '{value}' is not supported; use 'Sqlite' or 'Postgres'."),
+    };
+
+    /// <summary>
+    /// Makes a relative SQLite path relative to <paramref name="baseDirectory"/> and creates its folder,
+    /// so the database lands in the same place whatever the working directory.
+    /// </summary>
+    public static string PrepareSqlite(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            return connectionString;
+        if (!Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+        var folder = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        return builder.ConnectionString;
+    }
+}

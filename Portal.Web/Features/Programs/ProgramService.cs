@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
+using Portal.Core.Common;
+using Portal.Core.Programs;
+using Portal.Core.Security;
+using Portal.Data;
+using Portal.Data.Auditing;
+using Portal.Web.Features.Account;
+
+namespace Portal.Web.Features.Programs;
+
+/// <summary>
+/// Programs and their membership. Every read and write checks membership here, on the server:
+/// a program the user may not see is reported as not found, so its existence does not leak.
+/// </summary>
+public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Programs.AsNoTracking()
+            .Where(p => user.IsAdministrator || p.Members.Any(m => m.UserId == user.Id))
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Description, Systems = EF.Property<List<string>>(p, "_systems"), p.PlannedGoLive, p.ActualGoLive,
+                MemberCount = p.Members.Count,
+                MyRole = p.Members.Where(m => m.UserId == user.Id).Select(m => (ProgramRole?)m.Role).FirstOrDefault(),
+            })
+            .OrderBy(p => p.Name)
+            .ToListAsync(ct);
+        return rows.Select(r => new ProgramSummary(r.Id, r.Name, r.Description, r.Systems, r.PlannedGoLive, r.ActualGoLive, r.MemberCount,
+            r.MyRole?.DisplayName() ?? "Administrator")).ToList();
+    }
+
+    /// <summary>Null when the program does not exist or the user may not see it: callers answer 404 either way.</summary>
+    public async Task<ProgramDetails?> GetAsync(int id, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return null;
+
+        var userIds = program.Members.Select(m => m.UserId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.Email, u.JobTitle }, ct);
+        var members = program.Members
+            .Select(m => new ProgramMemberView(m.UserId, people[m.UserId].DisplayName, people[m.UserId].Email ?? "", people[m.UserId].JobTitle, m.Role))
+            .OrderBy(m => m.Role).ThenBy(m => m.DisplayName)
+            .ToList();
+        return new ProgramDetails(program.Id, program.Name, program.Description, program.Systems, program.PlannedGoLive, program.ActualGoLive,
+            program.CreatedUtc, members, ProgramAccess.CanManage(program, user.Id, user.IsAdministrator));
+    }
+
+    /// <summary>Administrators and PMO leads create programs; the creator becomes its first PMO lead.</summary>
+    public async Task<Result<int>> CreateAsync(ProgramForm form, CurrentUser user, CancellationToken ct = default)
+    {
+        if (!user.IsAdministrator && !user.IsInRole(PortalRoles.PmoLead))
+            return Result<int>.Failure("", "Only administrators and PMO leads can create programs.");
+
+        var now = clock.GetUtcNow();
+        var systems = form.Systems.Concat(string.IsNullOrWhiteSpace(form.CustomSystem) ? [] : form.CustomSystem.Split(','));
+        var created = PortalProgram.Create(form.Name, form.Description, systems, ToDate(form.PlannedGoLive), now);
+        if (!created.Succeeded)
+            return Result<int>.Failure(created.Errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Programs.AnyAsync(p => p.Name == created.Value.Name, ct))
+            return Result<int>.Failure(nameof(ProgramForm.Name), "A program with this name already exists.");
+
+        var program = created.Value;
+        program.SetMember(user.Id, ProgramRole.PmoLead, now);
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(ct); // assigns the id the audit entry refers to
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Program", program.Id.ToString(), "Created", program.Id,
+            NewValues: $"{program.Name}; systems {string.Join(", ", program.Systems)}; planned go-live {program.PlannedGoLive:yyyy-MM-dd}"), now);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(program.Id);
+    }
+
+    public async Task<IReadOnlyList<UserOption>> UsersForMembershipAsync(int programId, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await LoadManageableAsync(db, programId, user, ct) is null)
+            return [];
+        return await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+            .Select(u => new UserOption(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct);
+    }
+
+    public Task<Result> SetMemberAsync(int programId, string userId, ProgramRole role, CurrentUser user, CancellationToken ct = default) =>
+        ChangeMembershipAsync(programId, user, ct, (program, now) => program.SetMember(userId, role, now), requireUserId: userId,
+            audit:
+            program => new AuditEvent(user.Id, user.DisplayName, "ProgramMember", userId, "MemberSet", program.Id, NewValues: role.ToString()));
+
+    public Task<Result> RemoveMemberAsync(int programId, string userId, CurrentUser user, CancellationToken ct = default) =>
+        ChangeMembershipAsync(programId, user, ct, (program, _) => program.RemoveMember(userId),
+            audit: program => new AuditEvent(user.Id, user.DisplayName, "ProgramMember", userId, "MemberRemoved", program.Id));
+
+    private async Task<Result> ChangeMembershipAsync(int programId, CurrentUser user, CancellationToken ct,
+        Func<PortalProgram, DateTimeOffset, Result> change, Func<PortalProgram, AuditEvent> audit, string? requireUserId = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await LoadManageableAsync(db, programId, user, ct);
+        if (program is null)
+            return Result.Failure("", "Program not found, or you may not manage its members.");
+        if (requireUserId is not null && !await db.Users.AnyAsync(u => u.Id == requireUserId, ct))
+            return Result.Failure("UserId", "That user does not exist.");
+
+        var now = clock.GetUtcNow();
+        var result = change(program, now);
+        if (!result.Succeeded)
+            return result;
+        db.Audit(audit(program), now);
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private static async Task<PortalProgram?> LoadManageableAsync(PortalDbContext db, int programId, CurrentUser user, CancellationToken ct)
+    {
+        var program = await db.Programs.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        return program is not null && ProgramAccess.CanManage(program, user.Id, user.IsAdministrator) ? program : null;
+    }
+
+    private static DateOnly? ToDate(DateTime? value) => value is null ? null : DateOnly.FromDateTime(value.Value);
+}

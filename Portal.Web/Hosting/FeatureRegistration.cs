@@ -1,0 +1,21 @@
+using Portal.Web.Demo;
+using Portal.Web.Features.Admin.Audit;
+using Portal.Web.Features.Admin.Jobs;
+using Portal.Web.Features.Admin.Users;
+using Portal.Web.Features.Programs;
+
+namespace Portal.Web.Hosting;
+
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.AddScoped<InitialDataSeeder>();
+        services.AddSingleton<ProgramService>();
+        services.AddSingleton<UserAdminService>();
+        services.AddSingleton<JobsService>();
+        services.AddSingleton<AuditTrailService>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using Portal.Web.Api;
+using Portal.Web.Components;
+using Portal.Web.Features.Account;
+using Portal.Web.Hosting;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Package static web assets (Radzen's scripts and themes) are served from the build output in every
+// environment, so `dotnet run` works without a publish step.
+builder.WebHost.UseStaticWebAssets();
+
+var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(database);
+builder.Services.AddPortalDatabase(database);
+builder.Services.AddPortalIdentity();
+builder.Services.AddPortalJobs(builder.Configuration, database);
+builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalFeatures(builder.Configuration);
+builder.Services.AddRadzenComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+if (args.Contains("--migrate"))
+{
+    // Ops command: apply migrations (and create roles) without starting the site.
+    var ok = await DatabaseStartup.PrepareAsync(app.Services, migrate: true, seed: false);
+    return ok ? 0 : 1;
+}
+if (!await DatabaseStartup.PrepareAsync(app.Services, options.MigrateOnStartup, seed: true))
+    return 1;
+
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+app.UsePortalSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMustChangePassword();
+app.UseAntiforgery();
+
+app.MapBlazorScript();
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalHealth();
+app.MapAccountEndpoints();
+app.MapPortalApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    app.Logger.LogCritical("Cannot listen: {Problem} Stop the other process or set --urls / Urls to a free port.", ex.Message);
+    return 1;
+}
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
