@@ -1,6 +1,11 @@
 // Session upkeep for Blazor Server pages. A circuit makes no HTTP requests, so on real user activity we
 // ping /Account/KeepAlive (at most once a minute) to slide the 30-minute cookie, and after 30 minutes
 // without activity we sign the user out, as the security policy requires (see ADR-003).
+window.portal = {
+    // Called by the layout once its circuit is live; browser tests wait for it before clicking.
+    markInteractive: function () { document.body.dataset.interactive = 'true'; }
+};
+
 (function () {
     const idleLimitMs = 30 * 60 * 1000;
     const pingEveryMs = 60 * 1000;
