@@ -40,6 +40,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMustChangePassword();
 app.UseAntiforgery();
+app.UseAntiforgeryFailurePage();
 
 app.MapBlazorScript();
 app.MapStaticAssets().AllowAnonymous();
