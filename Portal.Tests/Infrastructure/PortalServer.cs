@@ -15,11 +15,13 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    private PortalServer(Process process, TestDatabase database, Uri baseAddress)
+    private PortalServer(Process process, TestDatabase database, bool ownsDatabase, Uri baseAddress)
     {
         _process = process;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         BaseAddress = baseAddress;
     }
 
@@ -27,9 +29,12 @@ public sealed class PortalServer : IAsyncDisposable
     public TestDatabase Database => _database;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<PortalServer> StartAsync(IDictionary<string, string>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <summary>Starts a server on a new database, or on <paramref name="existing"/> (which the caller keeps owning).</summary>
+    public static async Task<PortalServer> StartAsync(IDictionary<string, string>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, TestDatabase? existing = null)
     {
-        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var database = existing ?? await TestDatabase.CreateAsync(provider, migrate: false);
+        provider = database.Provider;
         var port = FreePort();
         var webProject = Path.Combine(TestEnvironment.RepositoryRoot, "Portal.Web");
         var dll = Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll");
@@ -54,7 +59,7 @@ public sealed class PortalServer : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Portal.Web.");
-        var server = new PortalServer(process, database, new Uri($"http://127.0.0.1:{port}"));
+        var server = new PortalServer(process, database, existing is null, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -107,6 +112,7 @@ public sealed class PortalServer : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+            await _database.DisposeAsync();
     }
 }

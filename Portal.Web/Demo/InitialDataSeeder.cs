@@ -18,12 +18,17 @@ public sealed class InitialDataSeeder(
     PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IOptions<PortalOptions> options,
     TimeProvider clock, ILogger<InitialDataSeeder> logger)
 {
-    public async Task SeedAsync(CancellationToken ct = default)
+    /// <summary>The roles are reference data: every database has them, including one prepared with `--migrate`.</summary>
+    public async Task EnsureRolesAsync()
     {
         foreach (var role in PortalRoles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
+    }
 
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await EnsureRolesAsync();
         if (await db.Users.AnyAsync(ct))
             return; // never seed into a database that is in use
 

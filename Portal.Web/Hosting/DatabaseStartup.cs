@@ -39,8 +39,11 @@ public static class DatabaseStartup
                 return false;
             }
 
+            var seeder = scope.ServiceProvider.GetRequiredService<InitialDataSeeder>();
             if (seed)
-                await scope.ServiceProvider.GetRequiredService<InitialDataSeeder>().SeedAsync(ct);
+                await seeder.SeedAsync(ct);
+            else
+                await seeder.EnsureRolesAsync();
             return true;
         }
         catch (Exception ex) when (Describe(ex) is { } problem)
