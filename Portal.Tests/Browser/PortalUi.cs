@@ -69,9 +69,17 @@ internal static class PortalUi
         await dialog.GetByTestId("user-email").FillAsync(email);
         await dialog.GetByTestId("user-name").FillAsync(displayName);
         foreach (var role in extraRoles)
-            await dialog.Locator(".rz-checkbox[role=checkbox]").Filter(new() { HasText = role + " —" }).ClickAsync();
+            await CheckRoleAsync(dialog, role);
         await dialog.GetByTestId("create-user").ClickAsync();
         return await ReadTemporaryPasswordAsync(admin);
+    }
+
+    /// <summary>Ticks a role in the roles checklist by its display name and waits until the circuit has applied it.</summary>
+    public static async Task CheckRoleAsync(ILocator dialog, string role)
+    {
+        var box = dialog.Locator(".rz-checkbox[role=checkbox]").Filter(new() { HasText = role + " —" });
+        await box.ClickAsync();
+        await Expect(box).ToHaveAttributeAsync("aria-checked", "true");
     }
 
     /// <summary>Reads the one-time password from the Temporary password dialog and closes it.</summary>

@@ -23,7 +23,7 @@ public sealed class UserAdminBrowserTests(BrowserFixture fixture) : IClassFixtur
         var dialog = PortalUi.Dialog(admin);
         await dialog.GetByTestId("user-email").FillAsync(email);
         await dialog.GetByTestId("user-name").FillAsync("Nora Newcomer");
-        await dialog.Locator(".rz-checkbox[role=checkbox]").Filter(new() { HasText = "Change lead —" }).ClickAsync();
+        await PortalUi.CheckRoleAsync(dialog, "Change lead");
         await BrowserFixture.ScreenshotAsync(admin, "admin-new-user-dialog");
         await dialog.GetByTestId("create-user").ClickAsync();
         await Expect(admin.GetByTestId("temp-password")).ToBeVisibleAsync();
