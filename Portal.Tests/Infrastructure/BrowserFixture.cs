@@ -62,7 +62,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // Animations finished: a dialog caught mid-fade would look broken when it is not.
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, name + ".png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
+        });
     }
 
     public async Task DisposeAsync()

@@ -55,3 +55,13 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = "Chromium not installed: scripts/test.sh installs it (apt package chromium) when run as root.";
     }
 }
+
+/// <summary>A Playwright theory that needs Chromium; skips locally without it, fails under CI=true.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (TestEnvironment.ChromiumPath is null && !TestEnvironment.IsCi)
+            Skip = "Chromium not installed: scripts/test.sh installs it (apt package chromium) when run as root.";
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>The administrator's operations pages: background jobs and the audit trail.</summary>
+[Trait("Category", "Browser")]
+public sealed class AdminOperationsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task Jobs_page_lists_the_audit_chain_job_with_its_next_fire_time()
+    {
+        var admin = await fixture.SignInAsync("admin@portal.local");
+        await PortalUi.OpenAsync(admin, "/admin/jobs");
+
+        var job = AuditChainJobRow(admin);
+        await Expect(job).ToContainTextAsync("Every night at 02:30 UTC");
+        await Expect(NextFireCell(job)).ToHaveTextAsync(new Regex(@"^\d{4}-\d{2}-\d{2} 02:30$"));
+        await BrowserFixture.ScreenshotAsync(admin, "admin-jobs");
+    }
+
+    [BrowserFact]
+    public async Task Run_now_records_a_succeeded_outcome()
+    {
+        var admin = await fixture.SignInAsync("admin@portal.local");
+        await PortalUi.OpenAsync(admin, "/admin/jobs");
+        var job = AuditChainJobRow(admin);
+
+        await job.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
+        await Expect(admin.Locator(".rz-notification")).ToContainTextAsync("audit-chain-verification started.");
+
+        // The job runs on the scheduler's thread; the page shows its outcome when refreshed, as the notice says.
+        var outcome = job.Locator(".rz-badge");
+        for (var refresh = 0; refresh < 15 && !await ShowsAsync(outcome, "Succeeded"); refresh++)
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        await Expect(outcome).ToHaveTextAsync("Succeeded");
+        await Expect(job).ToContainTextAsync("audit entries verified; chain intact.");
+        await BrowserFixture.ScreenshotAsync(admin, "admin-jobs-after-run");
+    }
+
+    [BrowserFact]
+    public async Task Verify_chain_reports_the_chain_intact()
+    {
+        var admin = await fixture.SignInAsync("admin@portal.local");
+        await PortalUi.OpenAsync(admin, "/admin/audit");
+
+        await admin.GetByTestId("verify-chain").ClickAsync();
+
+        await Expect(admin.GetByTestId("chain-report")).ToHaveTextAsync(new Regex(@"^\s*Chain intact: \d+ entries verified\.\s*$"));
+        await BrowserFixture.ScreenshotAsync(admin, "admin-audit");
+    }
+
+    [BrowserFact]
+    public async Task Audit_search_finds_the_demo_seeding_entry()
+    {
+        var admin = await fixture.SignInAsync("admin@portal.local");
+        await PortalUi.OpenAsync(admin, "/admin/audit");
+
+        await admin.Locator("input.search-box").FillAsync("DemoDataSeeded");
+
+        var rows = admin.GetByTestId("audit-grid").Locator("tr.rz-data-row");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("System");
+        await Expect(rows).ToContainTextAsync("7 users; programs");
+    }
+
+    [BrowserFact(Skip = "BUG: AuditPage starts its grid with Data=[] (not null), so Radzen's DataGrid never calls LoadData on first render and shows 'No audit entries match.' until the search box is used.")]
+    public async Task Audit_trail_lists_entries_when_the_page_opens()
+    {
+        var admin = await fixture.SignInAsync("admin@portal.local");
+        await PortalUi.OpenAsync(admin, "/admin/audit");
+
+        var rows = admin.GetByTestId("audit-grid").Locator("tr.rz-data-row");
+        await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(rows.Filter(new() { HasText = "DemoDataSeeded" })).ToHaveCountAsync(1);
+    }
+
+    private static ILocator AuditChainJobRow(IPage admin) =>
+        admin.GetByTestId("jobs-grid").Locator("tr.rz-data-row").Filter(new() { HasText = "audit-chain-verification" });
+
+    private static async Task<bool> ShowsAsync(ILocator locator, string text)
+    {
+        try
+        {
+            await Expect(locator).ToHaveTextAsync(text, new() { Timeout = 2_000 });
+            return true;
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    // Columns: Job, Trigger, State, Last fired, Next fire, ...
+    private static ILocator NextFireCell(ILocator row) => row.Locator("td").Nth(4);
+}
