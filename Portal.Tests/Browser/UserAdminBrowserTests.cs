@@ -156,7 +156,7 @@ public sealed class UserAdminBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Expect(PortalUi.FieldMessage(admin, "user-name")).ToHaveTextAsync("Enter the printed name.");
     }
 
-    [BrowserFact(Skip = "BUG: RoleChecklist passes both Data=PortalRoles.All and <Items>, so the New user and Roles dialogs list every role twice (7 described + 7 raw names such as 'PmoLead').")]
+    [BrowserFact]
     public async Task Role_checklist_lists_each_role_once()
     {
         var admin = await OpenUsersPageAsync();

@@ -23,7 +23,7 @@ public sealed class AuditChainVerificationJob(IDbContextFactory<PortalDbContext>
             logger.LogError("Audit chain broken at entry {Sequence}: {Problem}", report.FirstBrokenSequence, report.Problem);
             throw new JobExecutionException($"Audit chain broken at entry {report.FirstBrokenSequence}: {report.Problem}");
         }
-        context.Result = $"{report.EntriesChecked} audit entries verified; chain intact.";
+        context.Result = $"{report.EntriesChecked} audit {(report.EntriesChecked == 1 ? "entry" : "entries")} verified; chain intact.";
         logger.LogInformation("Audit chain intact ({Count} entries)", report.EntriesChecked);
     }
 
