@@ -67,9 +67,12 @@ public sealed class MigrationTests
             while (await reader.ReadAsync())
                 tables.Add(reader.GetString(0));
 
-        Assert.Equal(
-            ["qrtz_blob_triggers", "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks",
-             "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers", "qrtz_simprop_triggers", "qrtz_triggers"],
-            tables);
+        // The job-store tables the migration creates; whether Quartz accepts their columns is QuartzJobStoreTests' question.
+        string[] required =
+        [
+            "qrtz_blob_triggers", "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks",
+            "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers", "qrtz_simprop_triggers", "qrtz_triggers",
+        ];
+        Assert.Empty(required.Except(tables));
     }
 }
