@@ -42,7 +42,7 @@ public sealed class ProgramAccessTests
     }
 
     [Fact]
-    public void Only_the_PMO_lead_among_members_can_manage()
+    public void A_member_who_is_PMO_lead_can_manage()
     {
         Assert.True(ProgramAccess.CanManage(Program, "u-lead", isAdministrator: false));
     }
