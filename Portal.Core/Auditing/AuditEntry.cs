@@ -23,7 +23,9 @@ public sealed class AuditEntry
 
     public AuditEntry(AuditEvent e, DateTimeOffset occurredUtc)
     {
-        OccurredUtc = occurredUtc.ToUniversalTime();
+        // Whole microseconds: PostgreSQL's timestamptz keeps no more, and the hash must survive a round trip.
+        var utc = occurredUtc.ToUniversalTime();
+        OccurredUtc = utc.AddTicks(-(utc.UtcTicks % TimeSpan.TicksPerMicrosecond));
         ActorUserId = e.ActorUserId;
         ActorName = Truncate(e.ActorName, MaxActorNameLength);
         ProgramId = e.ProgramId;

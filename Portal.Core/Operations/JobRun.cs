@@ -15,7 +15,7 @@ public sealed class JobRun
         JobName = jobName;
         FireInstanceId = fireInstanceId;
         Node = node.Length <= MaxNodeLength ? node : node[..MaxNodeLength];
-        StartedUtc = startedUtc;
+        StartedUtc = startedUtc.ToUniversalTime();
     }
 
     public long Id { get; private set; }
@@ -33,7 +33,7 @@ public sealed class JobRun
     public void Finish(bool succeeded, string? message, DateTimeOffset finishedUtc)
     {
         Succeeded = succeeded;
-        FinishedUtc = finishedUtc;
+        FinishedUtc = finishedUtc.ToUniversalTime();
         Message = message is { Length: > MaxMessageLength } ? message[..MaxMessageLength] : message;
     }
 }

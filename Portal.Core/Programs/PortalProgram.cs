@@ -38,7 +38,7 @@ public sealed class PortalProgram
             Description = description?.Trim() ?? string.Empty,
             _systems = cleanSystems,
             PlannedGoLive = plannedGoLive,
-            CreatedUtc = now,
+            CreatedUtc = now.ToUniversalTime(),
         });
     }
 
@@ -66,6 +66,8 @@ public sealed class PortalProgram
             return Result.Failure("Role", "Choose a program role.");
 
         var existing = _members.FirstOrDefault(m => m.UserId == userId);
+        if (existing is { Role: ProgramRole.PmoLead } && role != ProgramRole.PmoLead && IsLastPmoLead(existing))
+            return Result.Failure("Role", "A program needs at least one PMO lead; make another member PMO lead first.");
         if (existing is null)
             _members.Add(new ProgramMember(Id, userId, role, now));
         else
@@ -79,12 +81,15 @@ public sealed class PortalProgram
         var member = _members.FirstOrDefault(m => m.UserId == userId);
         if (member is null)
             return Result.Failure("UserId", "That user is not a member of this program.");
-        if (member.Role == ProgramRole.PmoLead && _members.Count(m => m.Role == ProgramRole.PmoLead) == 1)
+        if (IsLastPmoLead(member))
             return Result.Failure("UserId", "A program needs at least one PMO lead; add another before removing this one.");
 
         _members.Remove(member);
         return Result.Success();
     }
+
+    private bool IsLastPmoLead(ProgramMember member) =>
+        member.Role == ProgramRole.PmoLead && _members.Count(m => m.Role == ProgramRole.PmoLead) == 1;
 
     private static FieldErrors Validate(string? name, string? description, IEnumerable<string> systems, out List<string> cleanSystems)
     {

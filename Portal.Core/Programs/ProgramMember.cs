@@ -9,7 +9,7 @@ public sealed class ProgramMember
         ProgramId = programId;
         UserId = userId;
         Role = role;
-        AddedUtc = addedUtc;
+        AddedUtc = addedUtc.ToUniversalTime();
     }
 
     public int ProgramId { get; private set; }

@@ -18,6 +18,7 @@ internal static class AuditSealer
         var pending = db.ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added && !e.Entity.IsSealed)
             .Select(e => e.Entity)
+            .OrderByDescending(e => e.Sequence) // temporary keys -1, -2, ... in the order they were queued
             .ToList();
         if (pending.Count == 0)
             return await save();

@@ -14,7 +14,7 @@ public sealed class QuartzJobStoreTests
 {
     private static readonly ConcurrentDictionary<string, TaskCompletionSource> Fired = new();
 
-    [PostgresFact(Skip = "BUG: Quartz 4.7.3 refuses the migrated qrtz_ schema (4 tables and ~20 columns missing; see report).")]
+    [PostgresFact]
     public async Task A_clustered_scheduler_stores_and_fires_a_job_using_the_migrated_tables()
     {
         await using var db = await TestDatabase.CreatePostgresAsync();

@@ -33,7 +33,7 @@ public sealed class PortalProgramTests
         Assert.Null(program.PlannedGoLive);
     }
 
-    [Fact(Skip = "BUG (minor): CreatedUtc keeps the caller's offset; PostgreSQL then refuses to save it while SQLite accepts (see report).")]
+    [Fact]
     public void The_creation_time_is_kept_in_UTC_as_the_same_instant()
     {
         var local = new DateTimeOffset(2026, 2, 1, 10, 0, 0, TimeSpan.FromHours(2));

@@ -69,11 +69,13 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
 
         var program = created.Value;
         program.SetMember(user.Id, ProgramRole.PmoLead, now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct); // assigns the id the audit entry refers to
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Program", program.Id.ToString(), "Created", program.Id,
             NewValues: $"{program.Name}; systems {string.Join(", ", program.Systems)}; planned go-live {program.PlannedGoLive:yyyy-MM-dd}"), now);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<int>.Success(program.Id);
     }
 
