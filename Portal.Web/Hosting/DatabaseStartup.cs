@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Data;
@@ -22,9 +24,9 @@ public static class DatabaseStartup
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var pending = await PendingMigrationsAsync(db, createHistory: migrate, ct);
             if (migrate)
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
                 if (pending.Count > 0)
                 {
                     logger.LogInformation("Applying {Count} migration(s) to {Database}: {Migrations}", pending.Count, settings.Describe(), string.Join(", ", pending));
@@ -33,7 +35,7 @@ public static class DatabaseStartup
                 else
                     logger.LogInformation("{Database} is up to date", settings.Describe());
             }
-            else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            else if (pending.Count > 0)
             {
                 logger.LogCritical("{Database} has pending migrations and Portal:MigrateOnStartup is false. Run `Portal.Web --migrate` first.", settings.Describe());
                 return false;
@@ -51,6 +53,17 @@ public static class DatabaseStartup
             logger.LogCritical("Cannot use {Database}: {Problem}", settings.Describe(), problem);
             return false;
         }
+    }
+
+    /// <summary>
+    /// When migrating, creates the (empty) history table first: on a new database EF would otherwise log failed
+    /// queries against it at error level before creating it, which reads like a fault in the operator's log.
+    /// </summary>
+    private static async Task<List<string>> PendingMigrationsAsync(PortalDbContext db, bool createHistory, CancellationToken ct)
+    {
+        if (createHistory)
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        return (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
     }
 
     private static string? Describe(Exception ex) => ex switch
