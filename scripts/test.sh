@@ -104,9 +104,11 @@ fi
 passed=0; failed=0; skipped=0
 for provider in Sqlite Postgres; do
   name="migrations-${provider,,}"
-  if out=$(dotnet tool run dotnet-ef migrations has-pending-model-changes \
+  # This command takes no application arguments after `--`; the design-time factory reads the provider from
+  # PORTAL_DESIGN_PROVIDER instead.
+  if out=$(PORTAL_DESIGN_PROVIDER="$provider" dotnet tool run dotnet-ef migrations has-pending-model-changes \
       --project "migrations/Portal.Migrations.$provider" --startup-project migrations/Portal.Migrations.Design \
-      --no-build --configuration Release -- --provider "$provider" 2>&1); then
+      --no-build --configuration Release 2>&1); then
     echo "PASS $name"; passed=$((passed + 1))
   else
     echo "FAIL $name: the model has changes that no migration covers (or the check failed):"

@@ -80,6 +80,8 @@ public static class DatabaseStartup
         SqliteException { SqliteErrorCode: 26 or 11 } => "the file is not a valid SQLite database or is corrupt.",
         SqliteException sq => $"SQLite error {sq.SqliteErrorCode}: {sq.Message}",
         TimeoutException => "the connection timed out.",
+        // EF's execution strategies wrap provider failures ("likely due to a transient failure"): explain the cause.
+        InvalidOperationException or DbUpdateException { InnerException: not null } when ex.InnerException is { } inner => Describe(inner),
         _ => null,
     };
 }

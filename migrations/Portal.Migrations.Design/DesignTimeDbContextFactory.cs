@@ -4,9 +4,8 @@ using Portal.Data;
 namespace Portal.Migrations.Design;
 
 /// <summary>
-/// Used only by `dotnet ef`. Pick the provider after `--`:
-///   dotnet ef migrations add Name --project migrations/Portal.Migrations.Postgres
-///     --startup-project migrations/Portal.Migrations.Design -- --provider Postgres
+/// Used only by `dotnet ef`. Pick the provider after `--` (`-- --provider Postgres`) or, for commands that take
+/// no application arguments such as `migrations has-pending-model-changes`, with PORTAL_DESIGN_PROVIDER=Postgres.
 /// No database is contacted to add migrations or check for pending model changes.
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<PortalDbContext>
@@ -14,7 +13,9 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Por
     public PortalDbContext CreateDbContext(string[] args)
     {
         var index = Array.IndexOf(args, "--provider");
-        var provider = PortalDatabase.ParseProvider(index >= 0 && index + 1 < args.Length ? args[index + 1] : "Sqlite");
+        var provider = PortalDatabase.ParseProvider(index >= 0 && index + 1 < args.Length
+            ? args[index + 1]
+            : Environment.GetEnvironmentVariable("PORTAL_DESIGN_PROVIDER") ?? "Sqlite");
         var connectionString = provider == DatabaseProvider.Postgres
             ? "Host=127.0.0.1;Database=portal_design;Username=portal"
             : "Data Source=design-time.db";
