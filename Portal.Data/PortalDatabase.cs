@@ -40,8 +40,15 @@ public static class PortalDatabase
         if (!Path.IsPathRooted(builder.DataSource))
             builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
         var folder = Path.GetDirectoryName(builder.DataSource);
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"The folder for the SQLite database ({folder}) cannot be created: {ex.Message}", ex);
+        }
         return builder.ConnectionString;
     }
 }

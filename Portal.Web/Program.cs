@@ -10,7 +10,17 @@ var builder = WebApplication.CreateBuilder(args);
 // environment, so `dotnet run` works without a publish step.
 builder.WebHost.UseStaticWebAssets();
 
-var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+DatabaseSettings database;
+try
+{
+    database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
+{
+    // Logging is not built yet: one clear line on stderr instead of a stack trace.
+    Console.Error.WriteLine($"Portal cannot start: {ex.Message}");
+    return 1;
+}
 builder.Services.AddSingleton(database);
 builder.Services.AddPortalDatabase(database);
 builder.Services.AddPortalIdentity();

@@ -116,6 +116,31 @@ public sealed class StartupTests
         Assert.Contains("locked by another process", outcome.Output);
     }
 
+    [Theory]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider 'Oracle' is not supported; use 'Sqlite' or 'Postgres'.")]
+    [InlineData("ConnectionStrings:Portal", "Data Source=/proc/portal-cannot-write-here/portal.db", "The folder for the SQLite database (/proc/portal-cannot-write-here) cannot be created")]
+    public async Task Configuration_mistakes_stop_start_up_with_one_clear_line(string key, string value, string message)
+    {
+        var outcome = await PortalCommand.RunAsync(new Dictionary<string, string> { [key] = value }, "--migrate");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Portal cannot start: " + message, outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_says_how_to_set_it()
+    {
+        var outcome = await PortalCommand.RunAsync(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Portal"] = "",
+        }, "--migrate");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Database:Provider is Postgres but ConnectionStrings:Portal is empty", outcome.Output);
+    }
+
     private static Dictionary<string, string> Settings(TestDatabase database) => new()
     {
         ["ConnectionStrings:Portal"] = database.ConnectionString,
