@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,17 @@ public sealed class HealthAndHostingTests(PortalWebFactory factory) : IClassFixt
         Assert.Equal(5, options.Lockout.MaxFailedAccessAttempts);
         Assert.Equal(TimeSpan.FromMinutes(15), options.Lockout.DefaultLockoutTimeSpan);
         Assert.True(options.User.RequireUniqueEmail);
+    }
+
+    [Fact]
+    public void The_session_cookie_expires_after_30_idle_minutes_and_slides_with_activity()
+    {
+        var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+
+        Assert.Equal(TimeSpan.FromMinutes(30), cookie.ExpireTimeSpan);
+        Assert.True(cookie.SlidingExpiration);
+        Assert.True(cookie.Cookie.HttpOnly);
+        Assert.Equal("/Account/Login", cookie.LoginPath);
     }
 
     [Fact]
