@@ -1,0 +1,152 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Milestones;
+
+/// <summary>
+/// A technical or change milestone of a phase. Technical milestones carry a status a person sets and are paired
+/// with change milestones; change milestones carry criteria and are met when all of them hold.
+/// </summary>
+public sealed class Milestone
+{
+    public const int MaxNameLength = 200;
+    public const int MaxReasonLength = 1000;
+
+    private readonly List<Criterion> _criteria = [];
+    private readonly List<Milestone> _pairedWith = [];
+
+    private Milestone() { }
+
+    public int Id { get; private set; }
+    public int PhaseId { get; private set; }
+    public MilestoneKind Kind { get; private set; }
+    public string Name { get; private set; } = string.Empty;
+    public string Description { get; private set; } = string.Empty;
+    public MilestoneStatus Status { get; private set; }
+    public DateTimeOffset? CompletedUtc { get; private set; }
+    public string? CompletedBy { get; private set; }
+
+    /// <summary>The change milestones a technical milestone waits for (loaded with it).</summary>
+    public IReadOnlyList<Milestone> PairedWith => _pairedWith;
+    public IReadOnlyList<Criterion> Criteria => _criteria;
+
+    /// <summary>Optimistic concurrency token: two people changing the same milestone at once cannot both win.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public static Result<Milestone> Create(MilestoneKind kind, string? name, string? description)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(Name), name, "Milestone name", MaxNameLength);
+        errors.MaxLength(nameof(Description), description, "Description", Criterion.MaxTextLength);
+        if (!Enum.IsDefined(kind))
+            errors.Add(nameof(Kind), "Choose technical or change.");
+        return errors.Any
+            ? Result<Milestone>.Failure(errors.ToList())
+            : Result<Milestone>.Success(new Milestone { Kind = kind, Name = name!.Trim(), Description = description?.Trim() ?? "" });
+    }
+
+    public Result AddCriterion(Criterion criterion)
+    {
+        if (Kind != MilestoneKind.Change)
+            return Result.Failure("", "Criteria belong to change milestones; a technical milestone is gated by its paired change milestones.");
+        _criteria.Add(criterion);
+        Touch();
+        return Result.Success();
+    }
+
+    public Result PairWith(IEnumerable<Milestone> changeMilestones)
+    {
+        var list = changeMilestones.ToList();
+        if (Kind != MilestoneKind.Technical)
+            return Result.Failure(nameof(PairedWith), "Only technical milestones are paired with change milestones.");
+        if (list.Any(m => m.Kind != MilestoneKind.Change))
+            return Result.Failure(nameof(PairedWith), "A technical milestone can only be paired with change milestones.");
+        _pairedWith.Clear();
+        _pairedWith.AddRange(list.Distinct());
+        Touch();
+        return Result.Success();
+    }
+
+    /// <summary>Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met.</summary>
+    public IReadOnlyList<UnmetCriterion> Unmet(ProgramFacts facts, CriterionEvaluators evaluators) =>
+        Kind != MilestoneKind.Change
+            ? []
+            : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
+                    .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
+                .ToList();
+
+    public bool IsMet(ProgramFacts facts, CriterionEvaluators evaluators) => Kind == MilestoneKind.Change && Unmet(facts, evaluators).Count == 0;
+
+    /// <summary>Not started, in progress or blocked; completion goes through <see cref="Complete"/> and its gate.</summary>
+    public Result SetStatus(MilestoneStatus status)
+    {
+        if (Kind != MilestoneKind.Technical)
+            return Result.Failure(nameof(Status), "A change milestone's state follows from its criteria.");
+        if (status == MilestoneStatus.Complete)
+            return Result.Failure(nameof(Status), "Complete a milestone with Complete, which checks its paired change milestones.");
+        if (Status == MilestoneStatus.Complete)
+            return Result.Failure(nameof(Status), "This milestone is complete; a PMO lead reopens it with a reason.");
+        Status = status;
+        Touch();
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Completes a technical milestone when every paired change milestone is met (rule 1). The refusal names
+    /// every unmet criterion of every paired milestone.
+    /// </summary>
+    public GateDecision Complete(ProgramFacts facts, CriterionEvaluators evaluators, string completedBy, DateTimeOffset now)
+    {
+        if (Kind != MilestoneKind.Technical)
+            return GateDecision.Refused("A change milestone is met by its criteria; only technical milestones are completed.");
+        if (Status == MilestoneStatus.Complete)
+            return GateDecision.Refused("This milestone is already complete.");
+        var unmet = _pairedWith.SelectMany(m => m.Unmet(facts, evaluators)).ToList();
+        if (unmet.Count > 0)
+            return GateDecision.Blocked(unmet);
+
+        Status = MilestoneStatus.Complete;
+        CompletedUtc = now.ToUniversalTime();
+        CompletedBy = completedBy;
+        Touch();
+        return GateDecision.Allowed;
+    }
+
+    /// <summary>Reopening needs a PMO lead and a reason (which the caller writes to the audit trail).</summary>
+    public Result Reopen(bool actorIsPmoLead, string? reason)
+    {
+        if (Status != MilestoneStatus.Complete)
+            return Result.Failure(nameof(Status), "Only a complete milestone can be reopened.");
+        if (!actorIsPmoLead)
+            return Result.Failure("", "Only a PMO lead of this program can reopen a completed milestone.");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", "Give the reason for reopening; it goes into the audit trail.");
+        if (reason.Trim().Length > MaxReasonLength)
+            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        Status = MilestoneStatus.InProgress;
+        CompletedUtc = null;
+        CompletedBy = null;
+        Touch();
+        return Result.Success();
+    }
+
+    public Result Rename(string? name)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(Name), name, "Milestone name", MaxNameLength);
+        if (errors.Any)
+            return Result.Failure(errors.ToList());
+        Name = name!.Trim();
+        Touch();
+        return Result.Success();
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+}
+
+/// <summary>The gate's answer: allowed, or refused with every unmet criterion (or one general reason).</summary>
+public sealed record GateDecision(bool IsAllowed, IReadOnlyList<UnmetCriterion> Unmet, string? Problem)
+{
+    public static GateDecision Allowed { get; } = new(true, [], null);
+    public static GateDecision Blocked(IReadOnlyList<UnmetCriterion> unmet) => new(false, unmet, null);
+    public static GateDecision Refused(string problem) => new(false, [], problem);
+}
