@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Auditing;
+using Portal.Core.Milestones;
 using Portal.Core.Operations;
 using Portal.Core.Programs;
 using Portal.Data.Auditing;
@@ -15,6 +16,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ProgramMember> ProgramMembers => Set<ProgramMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<SignOff> SignOffs => Set<SignOff>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Portal.Core.Common;
+using Portal.Core.Milestones;
 
 namespace Portal.Core.Programs;
 
@@ -12,6 +13,7 @@ public sealed class PortalProgram
     public const int MaxDescriptionLength = 2000;
 
     private readonly List<ProgramMember> _members = [];
+    private readonly List<Phase> _phases = [];
     private List<string> _systems = [];
 
     private PortalProgram() { }
@@ -24,6 +26,45 @@ public sealed class PortalProgram
     public DateOnly? ActualGoLive { get; private set; }
     public DateTimeOffset CreatedUtc { get; private set; }
     public IReadOnlyCollection<ProgramMember> Members => _members;
+
+    /// <summary>The program's phases in order, with their paired milestones (loaded on demand).</summary>
+    public IReadOnlyList<Phase> Phases => _phases;
+
+    /// <summary>Total implementation budget and the part for change management (the scorecard compares them).</summary>
+    public decimal? TotalBudget { get; private set; }
+    public decimal? ChangeBudget { get; private set; }
+
+    /// <summary>Gives a new program its phases, e.g. from <see cref="ProgramTemplate.Instantiate"/>; a program has one plan.</summary>
+    public Result AdoptPlan(IReadOnlyList<Phase> phases)
+    {
+        if (_phases.Count > 0)
+            return Result.Failure(nameof(Phases), "This program already has its phases.");
+        if (phases.Select(p => p.Order).Distinct().Count() != phases.Count)
+            return Result.Failure(nameof(Phases), "Each phase needs its own position.");
+        _phases.AddRange(phases.OrderBy(p => p.Order));
+        return Result.Success();
+    }
+
+    public Result SetBudget(decimal? total, decimal? change)
+    {
+        var errors = new FieldErrors();
+        if (total < 0)
+            errors.Add(nameof(TotalBudget), "The total budget cannot be negative.");
+        if (change < 0)
+            errors.Add(nameof(ChangeBudget), "The change management budget cannot be negative.");
+        if (change > total)
+            errors.Add(nameof(ChangeBudget), "The change management budget is part of the total budget and cannot exceed it.");
+        if (errors.Any)
+            return Result.Failure(errors.ToList());
+        TotalBudget = total;
+        ChangeBudget = change;
+        return Result.Success();
+    }
+
+    /// <summary>The share of the budget for change management, 0..1, when both figures are known.</summary>
+    public decimal? ChangeBudgetShare => TotalBudget is > 0 && ChangeBudget is { } change ? change / TotalBudget : null;
+
+    public void SetActualGoLive(DateOnly? date) => ActualGoLive = date;
 
     public static Result<PortalProgram> Create(string? name, string? description, IEnumerable<string> systems,
         DateOnly? plannedGoLive, DateTimeOffset now)

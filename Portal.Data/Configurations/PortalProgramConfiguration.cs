@@ -29,6 +29,12 @@ internal sealed class PortalProgramConfiguration : IEntityTypeConfiguration<Port
                     v => v.ToList()));
         builder.Ignore(p => p.Systems);
 
+        builder.Property(p => p.TotalBudget).HasPrecision(18, 2);
+        builder.Property(p => p.ChangeBudget).HasPrecision(18, 2);
+        builder.Ignore(p => p.ChangeBudgetShare);
+        builder.HasMany(p => p.Phases).WithOne().HasForeignKey(ph => ph.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Phases).HasField("_phases").UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -121,3 +121,42 @@ public sealed class PhaseAndTemplateTests
         Assert.True(evaluator.Evaluate(empty, MilestoneGateTests.Facts(1) with { PlannedGoLive = new DateOnly(2027, 3, 1) }).IsMet);
     }
 }
+
+public sealed class ProgramPlanAndBudgetTests
+{
+    [Fact]
+    public void A_program_adopts_one_plan_only()
+    {
+        var program = new Portal.Tests.Builders.ProgramBuilder().Build();
+
+        Assert.True(program.AdoptPlan(ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)).Succeeded);
+        Assert.Equal("This program already has its phases.",
+            program.AdoptPlan(ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)).Errors[0].Message);
+        Assert.Equal(6, program.Phases.Count);
+    }
+
+    [Theory]
+    [InlineData(-1, null, "TotalBudget")]
+    [InlineData(100, -1, "ChangeBudget")]
+    [InlineData(100, 101, "ChangeBudget")]
+    public void Budgets_must_be_positive_and_change_management_is_part_of_the_total(int total, int? change, string field)
+    {
+        var program = new Portal.Tests.Builders.ProgramBuilder().Build();
+
+        var result = program.SetBudget(total, change);
+
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+        Assert.Null(program.TotalBudget);
+    }
+
+    [Fact]
+    public void The_change_budget_share_is_known_once_both_figures_are()
+    {
+        var program = new Portal.Tests.Builders.ProgramBuilder().Build();
+        Assert.Null(program.ChangeBudgetShare);
+
+        program.SetBudget(2_000_000m, 300_000m);
+
+        Assert.Equal(0.15m, program.ChangeBudgetShare);
+    }
+}

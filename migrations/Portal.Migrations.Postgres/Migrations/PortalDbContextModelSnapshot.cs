@@ -154,6 +154,21 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonePairs", b =>
+                {
+                    b.Property<int>("TechnicalMilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChangeMilestoneId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TechnicalMilestoneId", "ChangeMilestoneId");
+
+                    b.HasIndex("ChangeMilestoneId");
+
+                    b.ToTable("MilestonePairs");
+                });
+
             modelBuilder.Entity("Portal.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -222,6 +237,191 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("EvaluatorKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("_parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Parameters");
+
+                    b.Property<string>("_requirements")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Requirements");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("Criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("CompletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("Phases", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PrintedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SignedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SignerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("SignerUserId");
+
+                    b.ToTable("SignOffs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -284,6 +484,10 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ActualGoLive")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("ChangeBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -299,6 +503,10 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("PlannedGoLive")
                         .HasColumnType("date");
+
+                    b.Property<decimal?>("TotalBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("_systems")
                         .IsRequired()
@@ -470,6 +678,57 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MilestonePairs", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeMilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicalMilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Phase", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Criterion", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Programs.ProgramMember", b =>
                 {
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
@@ -485,9 +744,26 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.Navigation("Milestones");
+                });
+
             modelBuilder.Entity("Portal.Core.Programs.PortalProgram", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Phases");
                 });
 #pragma warning restore 612, 618
         }

@@ -145,6 +145,21 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("MilestonePairs", b =>
+                {
+                    b.Property<int>("TechnicalMilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangeMilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TechnicalMilestoneId", "ChangeMilestoneId");
+
+                    b.HasIndex("ChangeMilestoneId");
+
+                    b.ToTable("MilestonePairs");
+                });
+
             modelBuilder.Entity("Portal.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -213,6 +228,183 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatorKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_parameters")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Parameters");
+
+                    b.Property<string>("_requirements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Requirements");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("Criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.ToTable("Milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("Phases", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrintedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerRoles")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("SignerUserId");
+
+                    b.ToTable("SignOffs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -271,6 +463,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ActualGoLive")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ChangeBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
@@ -285,6 +481,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PlannedGoLive")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalBudget")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("_systems")
@@ -457,6 +657,57 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MilestonePairs", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeMilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicalMilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Phase", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
+                {
+                    b.HasOne("Portal.Core.Milestones.Criterion", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Programs.ProgramMember", b =>
                 {
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
@@ -472,9 +723,26 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
+                {
+                    b.Navigation("SignOffs");
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
+                {
+                    b.Navigation("Milestones");
+                });
+
             modelBuilder.Entity("Portal.Core.Programs.PortalProgram", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Phases");
                 });
 #pragma warning restore 612, 618
         }
