@@ -30,6 +30,8 @@ builder.Services.AddPortalFeatures(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
 var app = builder.Build();
 
@@ -43,8 +45,19 @@ if (args.Contains("--migrate"))
 if (!await DatabaseStartup.PrepareAsync(app.Services, options.MigrateOnStartup, seed: true))
     return 1;
 
+// Pages get the friendly error pages. The API branch inside answers first with problem details, so the page
+// handlers outside see a response that is already written and leave it alone.
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+{
+    // A bad request body surfaces as BadHttpRequestException (in Development it is thrown): keep its 4xx status.
+    api.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    });
+    api.UseStatusCodePages();
+});
 app.UsePortalSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

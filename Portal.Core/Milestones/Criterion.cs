@@ -86,9 +86,12 @@ public sealed class Criterion
         return Result.Success();
     }
 
-    /// <summary>SHA-256 over a canonical JSON form of what a signer vouches for: title, description and evidence.</summary>
+    /// <summary>
+    /// SHA-256 over a canonical JSON form of what a signer vouches for: title, description and evidence. Database
+    /// ids are left out on purpose: they are assigned after a sign-off may already exist (e.g. in one save).
+    /// </summary>
     public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        JsonSerializer.Serialize(new[] { Id.ToString(), Title, Description, Evidence }))));
+        JsonSerializer.Serialize(new[] { "criterion-v1", Title, Description, Evidence }))));
 
     public CriterionEvaluation Evaluate(ProgramFacts facts, CriterionEvaluators evaluators)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Web.Features.Account;
+using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Programs;
 
 namespace Portal.Web.Api;
@@ -23,10 +24,30 @@ public static class PortalApi
         api.MapGet("/programs", async (ClaimsPrincipal principal, ProgramService programs, CancellationToken ct) =>
             TypedResults.Ok(await programs.ListAsync(CurrentUser.Require(principal), ct)));
 
-        api.MapGet("/programs/{id:int}", async Task<IResult> (int id, ClaimsPrincipal principal, ProgramService programs, CancellationToken ct) =>
-            await programs.GetAsync(id, CurrentUser.Require(principal), ct) is { } program
-                ? TypedResults.Ok(program)
-                : ProgramNotFound(id));
+        // The program with its phases and milestones; unmet change milestones list their unmet criteria.
+        api.MapGet("/programs/{id:int}", async Task<IResult> (int id, ClaimsPrincipal principal, ProgramService programs, MilestoneService milestones,
+            CancellationToken ct) =>
+        {
+            var user = CurrentUser.Require(principal);
+            if (await programs.GetAsync(id, user, ct) is not { } program || await milestones.GetPlanAsync(id, user, ct) is not { } plan)
+                return ProgramNotFound(id);
+            return TypedResults.Ok(new
+            {
+                program.Id, program.Name, program.Description, program.Systems, program.PlannedGoLive, program.ActualGoLive,
+                program.Members, program.CanManage, plan.CurrentPhase,
+                Phases = plan.Phases.Select(p => new
+                {
+                    p.Id, p.Order, p.Name, p.IsClosed,
+                    Milestones = p.Milestones.Select(m => new
+                    {
+                        m.Id, m.Kind, m.Name, m.Phase, m.Status, m.IsMet, m.PairedWith, m.Version,
+                        Unmet = m.Unmet.Select(u => new { Id = u.CriterionId, u.Criterion, u.Reason }),
+                    }),
+                }),
+            });
+        });
+
+        api.MapMilestoneApi();
 
         return app;
     }

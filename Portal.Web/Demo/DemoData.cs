@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Auditing;
+using Portal.Core.Milestones;
 using Portal.Core.Programs;
 using Portal.Core.Security;
 using Portal.Data;
@@ -9,7 +10,7 @@ using Portal.Data.Identity;
 namespace Portal.Web.Demo;
 
 /// <summary>One user per role and two realistic programs; later features enrich the demo program.</summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, CriterionEvaluators evaluators, TimeProvider clock)
 {
     public const string Password = "Portal-Demo-2026!";
     public const int ProgramCount = 2;
@@ -60,11 +61,63 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         harbor.SetMember(ids["pmo"], ProgramRole.PmoLead, now);
         harbor.SetMember(ids["sponsor"], ProgramRole.ExecutiveSponsor, now);
 
+        atlas.SetBudget(2_400_000m, 312_000m);
+        atlas.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
+        BringAtlasToPilot(atlas, ids, now);
+        harbor.SetBudget(850_000m, 68_000m);
+        harbor.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
+
         db.Programs.AddRange(atlas, harbor);
         await db.SaveChangesAsync(ct);
         db.Audit(new AuditEvent(null, "System", "Portal", "demo", "DemoDataSeeded",
             NewValues: $"{Users.Count} users; programs {atlas.Id}, {harbor.Id}"), now);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly Dictionary<string, string> EvidenceByCriterion = new()
+    {
+        ["Stakeholder map completed"] = "Stakeholder map v3 (42 people in 6 groups) reviewed with finance and the PMO: https://intranet.example/atlas/stakeholders",
+        ["Resistance hotspots identified"] = "Hotspots: Finance analysts (territorial), project managers in Capital Projects (workload). Notes from interviews 3-14 Feb.",
+        ["Sponsor briefed on change risk profile"] = "CFO briefing 20 Feb: change risk profile and the decommissioning plan for the reconciliation workbook.",
+        ["Both teams signed off the new process design"] = "Commitment-to-invoice process v2, agreed in workshops 4 and 5 with finance and project delivery.",
+        ["Early adopters identified"] = "Eight early adopters named: three finance analysts, five project managers.",
+        ["Early adopters use the system confidently"] = "Early adopter walkthrough 12 May: all eight completed the commitment review without help.",
+        ["Materials reflect actual workflows"] = "Training materials use the Q1 purchase orders of the Capital Projects portfolio.",
+        ["Pilot users report less admin workload"] = "Pilot survey week 3: 7 of 9 pilot PMs report fewer reconciliation calls.",
+    };
+
+    /// <summary>
+    /// Discovery, Design and Build done with evidence and sign-offs by the demo people who hold each role; Pilot's
+    /// technical milestone in progress and its change milestone unmet for a visible reason; later phases not started.
+    /// </summary>
+    private void BringAtlasToPilot(PortalProgram atlas, Dictionary<string, string> ids, DateTimeOffset now)
+    {
+        var signers = Users.Where(u => u.Key is not "admin" and not "viewer" and not "it")
+            .ToDictionary(u => u.Role, u => new Signer(ids[u.Key], u.DisplayName, [u.Role]));
+        var facts = new ProgramFacts(DateOnly.FromDateTime(now.UtcDateTime), atlas.PlannedGoLive, null,
+            atlas.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));
+        var done = atlas.Phases.Take(3).ToList();
+        for (var i = 0; i < atlas.Phases.Count; i++)
+        {
+            var phase = atlas.Phases[i];
+            var change = phase.Milestones.Single(m => m.Kind == MilestoneKind.Change);
+            var technical = phase.Milestones.Single(m => m.Kind == MilestoneKind.Technical);
+            var when = now.AddDays(-90 + 25 * i);
+            foreach (var criterion in change.Criteria.Where(c => c.Kind == CriterionKind.Evidence && EvidenceByCriterion.ContainsKey(c.Title)))
+            {
+                criterion.RecordEvidence(EvidenceByCriterion[criterion.Title]);
+                foreach (var requirement in criterion.Requirements)
+                    criterion.Sign(signers[requirement.Role!], SignOffMeaning.Approved, "Reviewed in the phase gate meeting.", when);
+            }
+            if (i < done.Count)
+            {
+                var decision = technical.Complete(facts, evaluators, "Priya Natarajan", when);
+                if (!decision.IsAllowed || !phase.Close(atlas.Phases, facts, evaluators, when).Succeeded)
+                    throw new InvalidOperationException($"Demo phase {phase.Name} could not be closed.");
+            }
+            else if (phase.Name == "Pilot")
+                technical.SetStatus(MilestoneStatus.InProgress);
+        }
     }
 
     private static void Check(IdentityResult result, string email)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Auditing;
+using Portal.Core.Milestones;
 using Portal.Core.Security;
 using Portal.Data;
 using Portal.Data.Auditing;
@@ -15,7 +16,7 @@ namespace Portal.Web.Demo;
 /// (Portal:SeedDemoData, on by default) or the configured bootstrap administrator.
 /// </summary>
 public sealed class InitialDataSeeder(
-    PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IOptions<PortalOptions> options,
+    PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IOptions<PortalOptions> options, CriterionEvaluators evaluators,
     TimeProvider clock, ILogger<InitialDataSeeder> logger)
 {
     /// <summary>The roles are reference data: every database has them, including one prepared with `--migrate`.</summary>
@@ -35,7 +36,7 @@ public sealed class InitialDataSeeder(
         if (options.Value.SeedDemoData)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await new DemoData(db, users, clock).SeedAsync(ct);
+            await new DemoData(db, users, evaluators, clock).SeedAsync(ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Seeded demo data: {Users} demo users and {Programs} programs (password in README)", DemoData.Users.Count, DemoData.ProgramCount);
             return;

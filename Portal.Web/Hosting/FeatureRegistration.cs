@@ -1,4 +1,6 @@
+using Portal.Core.Milestones;
 using Portal.Web.Demo;
+using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Admin.Audit;
 using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
@@ -12,7 +14,9 @@ public static class FeatureRegistration
     {
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddScoped<InitialDataSeeder>();
+        services.AddSingleton(CriterionEvaluators.Default);
         services.AddSingleton<ProgramService>();
+        services.AddSingleton<MilestoneService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();

@@ -21,4 +21,6 @@ public sealed class ProgramForm
     public IEnumerable<string> Systems { get; set; } = [];
     public string? CustomSystem { get; set; }
     public DateTime? PlannedGoLive { get; set; }
+    public decimal? TotalBudget { get; set; }
+    public decimal? ChangeBudget { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
 using Portal.Core.Common;
+using Portal.Core.Milestones;
 using Portal.Core.Programs;
 using Portal.Core.Security;
 using Portal.Data;
@@ -13,7 +14,7 @@ namespace Portal.Web.Features.Programs;
 /// Programs and their membership. Every read and write checks membership here, on the server:
 /// a program the user may not see is reported as not found, so its existence does not leak.
 /// </summary>
-public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, CriterionEvaluators evaluators, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -68,12 +69,17 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
             return Result<int>.Failure(nameof(ProgramForm.Name), "A program with this name already exists.");
 
         var program = created.Value;
+        var budget = program.SetBudget(form.TotalBudget, form.ChangeBudget);
+        if (!budget.Succeeded)
+            return Result<int>.Failure(budget.Errors);
         program.SetMember(user.Id, ProgramRole.PmoLead, now);
+        program.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct); // assigns the id the audit entry refers to
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Program", program.Id.ToString(), "Created", program.Id,
-            NewValues: $"{program.Name}; systems {string.Join(", ", program.Systems)}; planned go-live {program.PlannedGoLive:yyyy-MM-dd}"), now);
+            NewValues: $"{program.Name}; systems {string.Join(", ", program.Systems)}; planned go-live {program.PlannedGoLive:yyyy-MM-dd}; " +
+                $"budget {program.TotalBudget} (change {program.ChangeBudget}); template '{ProgramTemplate.Default.Name}'"), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<int>.Success(program.Id);

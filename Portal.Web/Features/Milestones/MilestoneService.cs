@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
+using Portal.Core.Milestones;
+using Portal.Core.Programs;
+using Portal.Data;
+using Portal.Data.Auditing;
+using Portal.Web.Features.Account;
+
+namespace Portal.Web.Features.Milestones;
+
+/// <summary>
+/// Phases and paired milestones of a program. Every path that completes a technical milestone (pages, API,
+/// later imports and jobs) goes through <see cref="CompleteAsync"/>, which asks the gate in Portal.Core.
+/// </summary>
+public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactory, CriterionEvaluators evaluators, TimeProvider clock)
+{
+    public async Task<ProgramPlanView?> GetPlanAsync(int programId, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return null;
+        var phases = await LoadPlanAsync(db, programId, ct);
+        var facts = Facts(program);
+        var views = phases.Select(p => new PhaseView(p.Id, p.Order, p.Name, p.IsClosed, p.Milestones
+            .OrderBy(m => m.Kind).ThenBy(m => m.Id).Select(m => View(m, p, facts)).ToList())).ToList();
+        return new ProgramPlanView(program.Id, program.Name, phases.FirstOrDefault(p => !p.IsClosed)?.Name, views, CanComplete(program, user));
+    }
+
+    /// <summary>
+    /// Completes a technical milestone if its paired change milestones are met. <paramref name="expectedVersion"/>
+    /// is the version the caller saw: if someone changed the milestone since, nothing is overwritten.
+    /// </summary>
+    public async Task<MilestoneOutcome> CompleteAsync(int milestoneId, CurrentUser user, Guid? expectedVersion, string? reason, CancellationToken ct = default)
+    {
+        if (reason is { Length: > Milestone.MaxReasonLength })
+            return new(OutcomeKind.Invalid, $"The reason must be at most {Milestone.MaxReasonLength} characters.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var milestone = await db.Milestones
+            .Include(m => m.PairedWith).ThenInclude(c => c.Criteria).ThenInclude(c => c.SignOffs)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == milestoneId, ct);
+        if (milestone is null)
+            return MilestoneOutcome.NotFound;
+        var phase = await db.Phases.AsNoTracking().FirstAsync(p => p.Id == milestone.PhaseId, ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstAsync(p => p.Id == phase.ProgramId, ct);
+        if (!ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return MilestoneOutcome.NotFound;
+        if (!CanComplete(program, user))
+            return new(OutcomeKind.Forbidden, "Only a PMO lead of this program or an administrator can complete milestones.");
+        if (expectedVersion is { } seen && seen != milestone.Version)
+            return await ConflictAsync(db, milestone, ct);
+
+        var facts = Facts(program);
+        var decision = milestone.Complete(facts, evaluators, user.DisplayName, clock.GetUtcNow());
+        if (!decision.IsAllowed)
+            return decision.Problem is not null
+                ? new(OutcomeKind.Invalid, decision.Problem, Milestone: View(milestone, phase, facts))
+                : new(OutcomeKind.Blocked, Refusal(milestone.Name, decision.Unmet),
+                    decision.Unmet.Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList(), View(milestone, phase, facts));
+
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "Completed", program.Id,
+            OldValues: "Status: InProgress or earlier", NewValues: $"Status: Complete ({milestone.Name})", Reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),
+            clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(db, milestone, ct);
+        }
+        return new(OutcomeKind.Done, $"{milestone.Name} is complete.", Milestone: View(milestone, phase, facts));
+    }
+
+    private static string Refusal(string milestone, IReadOnlyList<UnmetCriterion> unmet)
+    {
+        var criteria = unmet.Select(u => u.CriterionId).Distinct().Count();
+        return $"{milestone} cannot be completed: {criteria} {(criteria == 1 ? "criterion" : "criteria")} of its paired change milestones " +
+               $"{(criteria == 1 ? "is" : "are")} unmet ({string.Join("; ", unmet.Select(u => u.Reason))}).";
+    }
+
+    private async Task<MilestoneOutcome> ConflictAsync(PortalDbContext db, Milestone milestone, CancellationToken ct)
+    {
+        var current = await db.Milestones.AsNoTracking().Where(m => m.Id == milestone.Id)
+            .Select(m => new { m.Status, m.CompletedBy }).FirstAsync(ct);
+        var who = current.CompletedBy is null ? "someone else" : current.CompletedBy;
+        return new(OutcomeKind.Conflict,
+            $"{milestone.Name} was changed by {who} since you opened it (status now {current.Status}). Nothing was overwritten; reload to see the change.");
+    }
+
+    internal static async Task<List<Phase>> LoadPlanAsync(PortalDbContext db, int programId, CancellationToken ct) =>
+        await db.Phases.AsNoTracking().Where(p => p.ProgramId == programId).OrderBy(p => p.Order)
+            .Include(p => p.Milestones).ThenInclude(m => m.Criteria).ThenInclude(c => c.SignOffs)
+            .Include(p => p.Milestones).ThenInclude(m => m.PairedWith)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    private ProgramFacts Facts(PortalProgram program) => new(
+        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), program.PlannedGoLive, program.ActualGoLive,
+        program.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));
+
+    private static bool CanComplete(PortalProgram program, CurrentUser user) =>
+        user.IsAdministrator || program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead);
+
+    private MilestoneView View(Milestone m, Phase phase, ProgramFacts facts)
+    {
+        var unmet = m.Kind == MilestoneKind.Change
+            ? m.Unmet(facts, evaluators).Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList()
+            : [];
+        return new MilestoneView(m.Id, phase.Id, phase.Name, m.Kind, m.Name, m.Status, m.Kind == MilestoneKind.Change ? unmet.Count == 0 : null,
+            m.PairedWith.Select(p => p.Id).ToList(), unmet, m.Version, m.CompletedUtc, m.CompletedBy);
+    }
+}
