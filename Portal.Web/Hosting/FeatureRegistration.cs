@@ -17,6 +17,7 @@ public static class FeatureRegistration
         services.AddSingleton(CriterionEvaluators.Default);
         services.AddSingleton<ProgramService>();
         services.AddSingleton<MilestoneService>();
+        services.AddSingleton<MilestoneWorkService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();

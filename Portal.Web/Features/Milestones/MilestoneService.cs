@@ -21,9 +21,9 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
             return null;
         var phases = await LoadPlanAsync(db, programId, ct);
-        var facts = Facts(program);
+        var facts = MilestoneViews.Facts(program, clock);
         var views = phases.Select(p => new PhaseView(p.Id, p.Order, p.Name, p.IsClosed, p.Milestones
-            .OrderBy(m => m.Kind).ThenBy(m => m.Id).Select(m => View(m, p, facts)).ToList())).ToList();
+            .OrderBy(m => m.Kind).ThenBy(m => m.Id).Select(m => MilestoneViews.View(m, p, facts, evaluators)).ToList())).ToList();
         return new ProgramPlanView(program.Id, program.Name, phases.FirstOrDefault(p => !p.IsClosed)?.Name, views, CanComplete(program, user));
     }
 
@@ -51,13 +51,13 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         if (expectedVersion is { } seen && seen != milestone.Version)
             return await ConflictAsync(db, milestone, ct);
 
-        var facts = Facts(program);
+        var facts = MilestoneViews.Facts(program, clock);
         var decision = milestone.Complete(facts, evaluators, user.DisplayName, clock.GetUtcNow());
         if (!decision.IsAllowed)
             return decision.Problem is not null
-                ? new(OutcomeKind.Invalid, decision.Problem, Milestone: View(milestone, phase, facts))
+                ? new(OutcomeKind.Invalid, decision.Problem, Milestone: MilestoneViews.View(milestone, phase, facts, evaluators))
                 : new(OutcomeKind.Blocked, Refusal(milestone.Name, decision.Unmet),
-                    decision.Unmet.Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList(), View(milestone, phase, facts));
+                    decision.Unmet.Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList(), MilestoneViews.View(milestone, phase, facts, evaluators));
 
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "Completed", program.Id,
             OldValues: "Status: InProgress or earlier", NewValues: $"Status: Complete ({milestone.Name})", Reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),
@@ -70,7 +70,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         {
             return await ConflictAsync(db, milestone, ct);
         }
-        return new(OutcomeKind.Done, $"{milestone.Name} is complete.", Milestone: View(milestone, phase, facts));
+        return new(OutcomeKind.Done, $"{milestone.Name} is complete.", Milestone: MilestoneViews.View(milestone, phase, facts, evaluators));
     }
 
     private static string Refusal(string milestone, IReadOnlyList<UnmetCriterion> unmet)
@@ -96,19 +96,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
             .AsSplitQuery()
             .ToListAsync(ct);
 
-    private ProgramFacts Facts(PortalProgram program) => new(
-        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), program.PlannedGoLive, program.ActualGoLive,
-        program.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));
 
     private static bool CanComplete(PortalProgram program, CurrentUser user) =>
         user.IsAdministrator || program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead);
-
-    private MilestoneView View(Milestone m, Phase phase, ProgramFacts facts)
-    {
-        var unmet = m.Kind == MilestoneKind.Change
-            ? m.Unmet(facts, evaluators).Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList()
-            : [];
-        return new MilestoneView(m.Id, phase.Id, phase.Name, m.Kind, m.Name, m.Status, m.Kind == MilestoneKind.Change ? unmet.Count == 0 : null,
-            m.PairedWith.Select(p => p.Id).ToList(), unmet, m.Version, m.CompletedUtc, m.CompletedBy);
-    }
 }

@@ -1,0 +1,13 @@
+using Portal.Core.Milestones;
+
+namespace Portal.Web.Features.Milestones;
+
+public sealed record SignOffView(string PrintedName, SignOffMeaning Meaning, string Comment, DateTimeOffset SignedUtc, bool IsStale);
+
+public sealed record CriterionView(
+    int Id, CriterionKind Kind, string Title, string Description, string Evidence, bool IsMet, IReadOnlyList<string> Reasons,
+    decimal? MeasuredValue, decimal? Threshold, IReadOnlyList<string> Requirements, IReadOnlyList<SignOffView> SignOffs, bool CanSign);
+
+public sealed record MilestoneDetails(
+    int ProgramId, string ProgramName, MilestoneView Milestone, string Description, IReadOnlyList<CriterionView> Criteria,
+    IReadOnlyList<MilestoneView> Paired, bool CanEdit, bool CanComplete);

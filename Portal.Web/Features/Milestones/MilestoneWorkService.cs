@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
+using Portal.Core.Common;
+using Portal.Core.Milestones;
+using Portal.Core.Programs;
+using Portal.Data;
+using Portal.Data.Auditing;
+using Portal.Data.Identity;
+using Portal.Web.Features.Account;
+
+namespace Portal.Web.Features.Milestones;
+
+/// <summary>
+/// The milestone page's work: read one milestone with its criteria, record evidence, sign off (password re-entered,
+/// failures counted toward lockout and audited) and set a technical milestone's status. Membership checked on every call.
+/// </summary>
+public sealed class MilestoneWorkService(
+    IDbContextFactory<PortalDbContext> dbFactory, IServiceScopeFactory scopes, CriterionEvaluators evaluators, TimeProvider clock)
+{
+    public async Task<MilestoneDetails?> GetAsync(int programId, int milestoneId, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (program, phases) = await LoadAsync(db, programId, user, ct);
+        var phase = phases?.FirstOrDefault(p => p.Milestones.Any(m => m.Id == milestoneId));
+        if (program is null || phase is null)
+            return null;
+        var milestone = phase.Milestones.Single(m => m.Id == milestoneId);
+        var facts = MilestoneViews.Facts(program, clock);
+        var member = program.Members.FirstOrDefault(m => m.UserId == user.Id);
+        var criteria = milestone.Criteria.Select(c =>
+        {
+            var evaluation = c.Evaluate(facts, evaluators);
+            var hash = c.ContentHash();
+            return new CriterionView(c.Id, c.Kind, c.Title, c.Description, c.Evidence, evaluation.IsMet, evaluation.Reasons, evaluation.MeasuredValue,
+                evaluation.Threshold, c.Requirements.Select(r => r.Label).ToList(),
+                c.SignOffs.OrderBy(s => s.SignedUtc).Select(s => new SignOffView(s.PrintedName, s.Meaning, s.Comment, s.SignedUtc, s.IsStaleFor(hash))).ToList(),
+                c.Kind == CriterionKind.Evidence && member is not null && c.Requirements.Any(r => r.UserId == user.Id || r.Role == member.Role.ToString()));
+        }).ToList();
+        var paired = phases!.SelectMany(p => p.Milestones.Select(m => (p, m))).Where(x => milestone.PairedWith.Any(pm => pm.Id == x.m.Id))
+            .Select(x => MilestoneViews.View(x.m, x.p, facts, evaluators)).ToList();
+        var canComplete = user.IsAdministrator || member?.Role == ProgramRole.PmoLead;
+        return new MilestoneDetails(program.Id, program.Name, MilestoneViews.View(milestone, phase, facts, evaluators), milestone.Description, criteria, paired,
+            CanEdit(program, user), canComplete);
+    }
+
+    public async Task<Result> RecordEvidenceAsync(int programId, int criterionId, string? evidence, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (criterion, program) = await LoadCriterionAsync(db, programId, criterionId, user, ct);
+        if (criterion is null || program is null)
+            return Result.Failure("", "Criterion not found, or you are not a member of its program.");
+        if (!CanEdit(program, user))
+            return Result.Failure("", "Viewers cannot record evidence.");
+        var old = criterion.Evidence;
+        var result = criterion.RecordEvidence(evidence);
+        if (!result.Succeeded)
+            return result;
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Criterion", criterion.Id.ToString(), "EvidenceRecorded", program.Id,
+            OldValues: old, NewValues: criterion.Evidence), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>Signs a criterion after checking the signer's password again; a wrong password counts toward lockout and is audited.</summary>
+    public async Task<Result> SignAsync(int programId, int criterionId, string password, SignOffMeaning meaning, string? comment, CurrentUser user,
+        CancellationToken ct = default)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var account = await users.FindByIdAsync(user.Id);
+            if (account is null || await users.IsLockedOutAsync(account))
+                return Result.Failure("Password", "Your account is locked; signing is not possible until it is unlocked.");
+            if (!await users.CheckPasswordAsync(account, password ?? ""))
+            {
+                await users.AccessFailedAsync(account);
+                await using var audit = await dbFactory.CreateDbContextAsync(ct);
+                audit.Audit(new AuditEvent(user.Id, user.DisplayName, "Criterion", criterionId.ToString(), "SignOffRefused", programId,
+                    Reason: "Wrong password"), clock.GetUtcNow());
+                await audit.SaveChangesAsync(ct);
+                return Result.Failure("Password", "The password is not correct. Repeated failures lock your account.");
+            }
+            await users.ResetAccessFailedCountAsync(account);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (criterion, program) = await LoadCriterionAsync(db, programId, criterionId, user, ct);
+        if (criterion is null || program is null)
+            return Result.Failure("", "Criterion not found, or you are not a member of its program.");
+        var member = program.Members.FirstOrDefault(m => m.UserId == user.Id);
+        if (member is null || !criterion.Requirements.Any(r => r.UserId == user.Id || r.Role == member.Role.ToString()))
+            return Result.Failure("", "Your program role is not among the sign-offs this criterion requires.");
+        var result = criterion.Sign(new Signer(user.Id, user.DisplayName, [member.Role.ToString()]), meaning, comment, clock.GetUtcNow());
+        if (!result.Succeeded)
+            return result;
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Criterion", criterion.Id.ToString(), "SignedOff", program.Id,
+            NewValues: $"{meaning}; content hash {criterion.ContentHash()}", Reason: comment), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    public async Task<Result> SetStatusAsync(int programId, int milestoneId, MilestoneStatus status, Guid expectedVersion, CurrentUser user,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
+        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return Result.Failure("", "Milestone not found, or you are not a member of its program.");
+        if (!CanEdit(program, user))
+            return Result.Failure("", "Viewers cannot change milestones.");
+        if (milestone.Version != expectedVersion)
+            return Result.Failure("", $"{milestone.Name} was changed by someone else since you opened it (status now {milestone.Status}). Reload to see the change.");
+        var old = milestone.Status;
+        var result = milestone.SetStatus(status);
+        if (!result.Succeeded)
+            return result;
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "StatusChanged", program.Id,
+            OldValues: old.ToString(), NewValues: status.ToString()), clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Failure("", $"{milestone.Name} was changed by someone else at the same moment. Nothing was overwritten; reload to see the change.");
+        }
+        return result;
+    }
+
+    private async Task<(PortalProgram? Program, List<Phase>? Phases)> LoadAsync(PortalDbContext db, int programId, CurrentUser user, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return (null, null);
+        return (program, await MilestoneService.LoadPlanAsync(db, programId, ct));
+    }
+
+    private static async Task<(Criterion? Criterion, PortalProgram? Program)> LoadCriterionAsync(PortalDbContext db, int programId, int criterionId,
+        CurrentUser user, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return (null, null);
+        var criterion = await db.Criteria.Include(c => c.SignOffs)
+            .FirstOrDefaultAsync(c => c.Id == criterionId && db.Milestones.Any(m => m.Id == c.MilestoneId &&
+                db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId)), ct);
+        return (criterion, program);
+    }
+
+    private static bool CanEdit(PortalProgram program, CurrentUser user) =>
+        user.IsAdministrator || program.Members.Any(m => m.UserId == user.Id && m.Role != ProgramRole.Viewer);
+}
