@@ -53,6 +53,8 @@ public sealed class MilestoneWorkService(
         if (!CanEdit(program, user))
             return Result.Failure("", "Viewers cannot record evidence.");
         var old = criterion.Evidence;
+        if ((evidence?.Trim() ?? string.Empty) == old)
+            return Result.Success(); // unchanged: nothing to write, and existing sign-offs stay valid
         var result = criterion.RecordEvidence(evidence);
         if (!result.Succeeded)
             return result;

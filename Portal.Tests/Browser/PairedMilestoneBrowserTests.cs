@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// The gate end to end on the demo program: the PMO lead is refused completing the Pilot technical milestone,
+/// records the missing evidence, the process owner and the sponsor sign it off (password re-entered), and the
+/// PMO lead then completes the milestone.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Outcome = "At least one financial outcome attributable to the new visibility documented";
+
+    [BrowserFact]
+    public async Task Pmo_lead_is_refused_then_meets_the_criterion_with_sign_offs_and_completes_the_milestone()
+    {
+        var atlas = await PortalUi.ProgramIdAsync(fixture, "Atlas");
+        var pmo = await fixture.SignInAsync("pmo@portal.local");
+        await PortalUi.OpenAsync(pmo, $"/programs/{atlas}");
+        await Expect(pmo.GetByTestId("current-phase")).ToHaveTextAsync("Pilot");
+        await BrowserFixture.ScreenshotAsync(pmo, "program-phases");
+
+        var pilot = pmo.GetByTestId("phase-Pilot");
+        await pilot.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+        var refusal = pmo.GetByTestId("gate-refusal");
+        await Expect(refusal).ToContainTextAsync($"Evidence missing: {Outcome}");
+        await Expect(refusal).ToContainTextAsync("Sign-off missing: Finance process owner");
+        await Expect(refusal).ToContainTextAsync("Sign-off missing: Executive sponsor");
+        await BrowserFixture.ScreenshotAsync(pmo, "gate-refusal");
+
+        await refusal.GetByRole(AriaRole.Button, new() { Name = "Open the change milestone" }).ClickAsync();
+        var criterion = pmo.Locator("article.criterion").Filter(new() { HasText = Outcome });
+        await criterion.GetByTestId("evidence").FillAsync("Pilot week 6: early payment discount of EUR 18,400 captured on PO 4500-2291 thanks to the commitment view.");
+        await criterion.GetByTestId("save-evidence").ClickAsync();
+        await Expect(criterion.Locator(".unmet-list")).Not.ToContainTextAsync("Evidence missing");
+
+        var changeMilestoneUrl = pmo.Url;
+        await SignAsync("owner@portal.local", changeMilestoneUrl, wrongPasswordFirst: true);
+        await SignAsync("sponsor@portal.local", changeMilestoneUrl, wrongPasswordFirst: false);
+
+        await PortalUi.OpenAsync(pmo, $"/programs/{atlas}");
+        await Expect(pilot.Locator(".status-chip").Nth(1)).ToHaveTextAsync("Met");
+        await pilot.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+        await Expect(pilot.Locator(".status-chip").First).ToHaveTextAsync("Complete");
+        await BrowserFixture.ScreenshotAsync(pmo, "program-phases-after-complete");
+    }
+
+    private async Task SignAsync(string email, string url, bool wrongPasswordFirst)
+    {
+        var signer = await fixture.SignInAsync(email);
+        await PortalUi.OpenAsync(signer, new Uri(url).PathAndQuery);
+        var criterion = signer.Locator("article.criterion").Filter(new() { HasText = Outcome });
+        await criterion.GetByTestId("sign-off").ClickAsync();
+        var dialog = signer.GetByTestId("signoff-dialog");
+        if (wrongPasswordFirst)
+        {
+            await dialog.GetByTestId("signoff-password").FillAsync("not-my-password-123");
+            await dialog.GetByTestId("signoff-confirm").ClickAsync();
+            await Expect(dialog).ToContainTextAsync("The password is not correct.");
+            await BrowserFixture.ScreenshotAsync(signer, "signoff-wrong-password");
+        }
+        await dialog.GetByTestId("signoff-password").FillAsync(BrowserFixture.DemoPassword);
+        await dialog.GetByTestId("signoff-confirm").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(criterion.Locator(".signoff-list")).ToContainTextAsync(email.StartsWith("owner") ? "Mara Lindqvist" : "Daniel Okafor");
+        if (!wrongPasswordFirst)
+            await BrowserFixture.ScreenshotAsync(signer, "milestone-signed");
+        await signer.Context.CloseAsync();
+    }
+}
