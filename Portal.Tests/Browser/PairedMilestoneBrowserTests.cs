@@ -45,6 +45,9 @@ public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClass
         await Expect(pilot.Locator(".status-chip").Nth(1)).ToHaveTextAsync("Met");
         await pilot.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
         await Expect(pilot.Locator(".status-chip").First).ToHaveTextAsync("Complete");
+
+        await pilot.GetByTestId("close-phase").ClickAsync();
+        await Expect(pmo.GetByTestId("current-phase")).ToHaveTextAsync("Go-Live");
         await BrowserFixture.ScreenshotAsync(pmo, "program-phases-after-complete");
     }
 

@@ -19,3 +19,6 @@ public sealed record MilestoneOutcome(OutcomeKind Kind, string? Message = null, 
 {
     public static MilestoneOutcome NotFound { get; } = new(OutcomeKind.NotFound, "Milestone not found, or you are not a member of its program.");
 }
+
+/// <summary>A program's phase headline: the first open phase, its status, and how many of its technical milestones are held back.</summary>
+public sealed record ProgramHeadline(string? CurrentPhase, string Status, int BlockedMilestones);

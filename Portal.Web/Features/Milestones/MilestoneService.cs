@@ -73,6 +73,74 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         return new(OutcomeKind.Done, $"{milestone.Name} is complete.", Milestone: MilestoneViews.View(milestone, phase, facts, evaluators));
     }
 
+    /// <summary>Closes a phase when every earlier phase is closed and all its milestones are done (rule 3).</summary>
+    public async Task<Portal.Core.Common.Result> ClosePhaseAsync(int programId, int phaseId, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return Portal.Core.Common.Result.Failure("", "Program not found, or you are not a member of it.");
+        if (!CanComplete(program, user))
+            return Portal.Core.Common.Result.Failure("", "Only a PMO lead of this program or an administrator can close phases.");
+        var phases = await db.Phases.Where(p => p.ProgramId == programId).OrderBy(p => p.Order)
+            .Include(p => p.Milestones).ThenInclude(m => m.Criteria).ThenInclude(c => c.SignOffs)
+            .AsSplitQuery().ToListAsync(ct);
+        var phase = phases.FirstOrDefault(p => p.Id == phaseId);
+        if (phase is null)
+            return Portal.Core.Common.Result.Failure("", "Phase not found.");
+        var result = phase.Close(phases, MilestoneViews.Facts(program, clock), evaluators, clock.GetUtcNow());
+        if (!result.Succeeded)
+            return result;
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Phase", phase.Id.ToString(), "Closed", program.Id, NewValues: phase.Name), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>Reopens a completed milestone: PMO lead only, with a reason that goes into the audit trail.</summary>
+    public async Task<Portal.Core.Common.Result> ReopenAsync(int programId, int milestoneId, string? reason, CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
+        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return Portal.Core.Common.Result.Failure("", "Milestone not found, or you are not a member of its program.");
+        var isPmoLead = program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead);
+        var completedBy = milestone.CompletedBy;
+        var result = milestone.Reopen(isPmoLead, reason);
+        if (!result.Succeeded)
+            return result;
+        db.Audit(new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "Reopened", program.Id,
+            OldValues: $"Complete (by {completedBy})", NewValues: "InProgress", Reason: reason!.Trim()), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>Headline per visible program for the portfolio and the API: current phase, status, blocked milestones.</summary>
+    public async Task<IReadOnlyDictionary<int, ProgramHeadline>> HeadlinesAsync(IReadOnlyCollection<int> programIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var programs = await db.Programs.AsNoTracking().Include(p => p.Members).Where(p => programIds.Contains(p.Id)).ToListAsync(ct);
+        var phases = (await db.Phases.AsNoTracking().Where(p => programIds.Contains(p.ProgramId)).OrderBy(p => p.Order)
+                .Include(p => p.Milestones).ThenInclude(m => m.Criteria).ThenInclude(c => c.SignOffs)
+                .Include(p => p.Milestones).ThenInclude(m => m.PairedWith).ThenInclude(m => m.Criteria).ThenInclude(c => c.SignOffs)
+                .AsSplitQuery().ToListAsync(ct))
+            .ToLookup(p => p.ProgramId);
+        return programs.ToDictionary(p => p.Id, p => Headline(phases[p.Id].ToList(), MilestoneViews.Facts(p, clock)));
+    }
+
+    private ProgramHeadline Headline(List<Phase> phases, ProgramFacts facts)
+    {
+        if (phases.Count == 0)
+            return new ProgramHeadline(null, "No phases", 0);
+        var current = phases.FirstOrDefault(p => !p.IsClosed);
+        if (current is null)
+            return new ProgramHeadline(null, "Complete", 0);
+        var technical = current.Milestones.Where(m => m.Kind == MilestoneKind.Technical && m.Status != MilestoneStatus.Complete).ToList();
+        var blocked = technical.Count(m => m.Status == MilestoneStatus.Blocked || m.PairedWith.Any(c => !c.IsMet(facts, evaluators)));
+        var status = blocked > 0 ? "Blocked" : technical.Count == 0 ? "Ready to close" : technical.Any(m => m.Status != MilestoneStatus.NotStarted) ? "In progress" : "Not started";
+        return new ProgramHeadline(current.Name, status, blocked);
+    }
+
     private static string Refusal(string milestone, IReadOnlyList<UnmetCriterion> unmet)
     {
         var criteria = unmet.Select(u => u.CriterionId).Distinct().Count();

@@ -4,7 +4,7 @@ namespace Portal.Web.Features.Programs;
 
 public sealed record ProgramSummary(
     int Id, string Name, string Description, IReadOnlyList<string> Systems, DateOnly? PlannedGoLive, DateOnly? ActualGoLive,
-    int MemberCount, string MyRole);
+    int MemberCount, string MyRole, string? CurrentPhase, string Status, int BlockedMilestones, int? DaysToGoLive);
 
 public sealed record ProgramMemberView(string UserId, string DisplayName, string Email, string? JobTitle, ProgramRole Role);
 

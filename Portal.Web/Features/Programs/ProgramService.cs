@@ -7,6 +7,7 @@ using Portal.Core.Security;
 using Portal.Data;
 using Portal.Data.Auditing;
 using Portal.Web.Features.Account;
+using Portal.Web.Features.Milestones;
 
 namespace Portal.Web.Features.Programs;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Programs;
 /// Programs and their membership. Every read and write checks membership here, on the server:
 /// a program the user may not see is reported as not found, so its existence does not leak.
 /// </summary>
-public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, CriterionEvaluators evaluators, TimeProvider clock)
+public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, MilestoneService milestones, CriterionEvaluators evaluators, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -29,8 +30,15 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
             })
             .OrderBy(p => p.Name)
             .ToListAsync(ct);
-        return rows.Select(r => new ProgramSummary(r.Id, r.Name, r.Description, r.Systems, r.PlannedGoLive, r.ActualGoLive, r.MemberCount,
-            r.MyRole?.DisplayName() ?? "Administrator")).ToList();
+        var headlines = await milestones.HeadlinesAsync(rows.Select(r => r.Id).ToList(), ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return rows.Select(r =>
+        {
+            var headline = headlines.GetValueOrDefault(r.Id) ?? new ProgramHeadline(null, "No phases", 0);
+            int? daysToGoLive = r.ActualGoLive is null && r.PlannedGoLive is { } planned ? planned.DayNumber - today.DayNumber : null;
+            return new ProgramSummary(r.Id, r.Name, r.Description, r.Systems, r.PlannedGoLive, r.ActualGoLive, r.MemberCount,
+                r.MyRole?.DisplayName() ?? "Administrator", headline.CurrentPhase, headline.Status, headline.BlockedMilestones, daysToGoLive);
+        }).ToList();
     }
 
     /// <summary>Null when the program does not exist or the user may not see it: callers answer 404 either way.</summary>
