@@ -136,7 +136,9 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         if (current is null)
             return new ProgramHeadline(null, "Complete", 0);
         var technical = current.Milestones.Where(m => m.Kind == MilestoneKind.Technical && m.Status != MilestoneStatus.Complete).ToList();
-        var blocked = technical.Count(m => m.Status == MilestoneStatus.Blocked || m.PairedWith.Any(c => !c.IsMet(facts, evaluators)));
+        // Held back: marked Blocked, or under way while a paired change milestone is unmet. Work not yet started is not "blocked".
+        var blocked = technical.Count(m => m.Status == MilestoneStatus.Blocked
+            || (m.Status == MilestoneStatus.InProgress && m.PairedWith.Any(c => !c.IsMet(facts, evaluators))));
         var status = blocked > 0 ? "Blocked" : technical.Count == 0 ? "Ready to close" : technical.Any(m => m.Status != MilestoneStatus.NotStarted) ? "In progress" : "Not started";
         return new ProgramHeadline(current.Name, status, blocked);
     }
