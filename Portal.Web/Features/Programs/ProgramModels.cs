@@ -10,7 +10,16 @@ public sealed record ProgramMemberView(string UserId, string DisplayName, string
 
 public sealed record ProgramDetails(
     int Id, string Name, string Description, IReadOnlyList<string> Systems, DateOnly? PlannedGoLive, DateOnly? ActualGoLive,
-    DateTimeOffset CreatedUtc, IReadOnlyList<ProgramMemberView> Members, bool CanManage);
+    DateTimeOffset CreatedUtc, IReadOnlyList<ProgramMemberView> Members, bool CanManage, decimal? TotalBudget = null, decimal? ChangeBudget = null)
+{
+    public ProgramForm ToForm() => new()
+    {
+        Name = Name, Description = Description, Systems = Systems.Where(s => SystemKinds.Known.Contains(s)).ToList(),
+        CustomSystem = string.Join(", ", Systems.Where(s => !SystemKinds.Known.Contains(s))),
+        PlannedGoLive = PlannedGoLive?.ToDateTime(TimeOnly.MinValue), ActualGoLive = ActualGoLive?.ToDateTime(TimeOnly.MinValue),
+        TotalBudget = TotalBudget, ChangeBudget = ChangeBudget,
+    };
+}
 
 public sealed record UserOption(string Id, string DisplayName, string Email);
 
@@ -21,6 +30,7 @@ public sealed class ProgramForm
     public IEnumerable<string> Systems { get; set; } = [];
     public string? CustomSystem { get; set; }
     public DateTime? PlannedGoLive { get; set; }
+    public DateTime? ActualGoLive { get; set; }
     public decimal? TotalBudget { get; set; }
     public decimal? ChangeBudget { get; set; }
 }
