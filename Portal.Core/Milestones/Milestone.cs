@@ -129,6 +129,30 @@ public sealed class Milestone
         return Result.Success();
     }
 
+    /// <summary>Work has started once the status moved or any criterion holds evidence or sign-offs; edits then need a reason.</summary>
+    public bool HasWorkStarted => Status != MilestoneStatus.NotStarted || _criteria.Any(c => c.Evidence.Length > 0 || c.SignOffs.Count > 0);
+
+    public Result RemoveCriterion(int criterionId, string? reason)
+    {
+        var criterion = _criteria.FirstOrDefault(c => c.Id == criterionId);
+        if (criterion is null)
+            return Result.Failure("", "That criterion is not part of this milestone.");
+        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", "Work on this milestone has started: give the reason for removing the criterion.");
+        if (reason is { Length: > MaxReasonLength })
+            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        _criteria.Remove(criterion);
+        Touch();
+        return Result.Success();
+    }
+
+    public Result Rename(string? name, string? reason)
+    {
+        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", "Work on this milestone has started: give the reason for renaming it.");
+        return Rename(name);
+    }
+
     public Result Rename(string? name)
     {
         var errors = new FieldErrors();

@@ -168,3 +168,41 @@ public sealed class MilestoneGateTests
     internal static ProgramFacts Facts(int sponsors) => new(new DateOnly(2026, 11, 22), null, null,
         new Dictionary<string, int> { [nameof(ProgramRole.ExecutiveSponsor)] = sponsors });
 }
+
+public sealed class MilestoneEditingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Before_work_starts_criteria_are_removed_and_milestones_renamed_without_a_reason()
+    {
+        var change = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
+
+        Assert.False(change.HasWorkStarted);
+        Assert.True(change.RemoveCriterion(change.Criteria[1].Id, null).Succeeded);
+        Assert.True(change.Rename("Stakeholder analysis", null).Succeeded);
+        Assert.Equal(3, change.Criteria.Count);
+    }
+
+    [Fact]
+    public void Once_work_has_started_edits_need_a_reason()
+    {
+        var change = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
+        change.Criteria[0].RecordEvidence("Map v1");
+
+        Assert.True(change.HasWorkStarted);
+        Assert.Equal("Reason", change.Rename("Renamed", null).Errors[0].Field);
+        Assert.Equal("Reason", change.RemoveCriterion(change.Criteria[1].Id, " ").Errors[0].Field);
+        Assert.True(change.RemoveCriterion(change.Criteria[1].Id, "Covered by the stakeholder map review").Succeeded);
+    }
+
+    [Fact]
+    public void A_technical_milestone_in_progress_counts_as_started()
+    {
+        var technical = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Technical);
+
+        technical.SetStatus(MilestoneStatus.InProgress);
+
+        Assert.Equal("Reason", technical.Rename("Systems audit", "").Errors[0].Field);
+    }
+}

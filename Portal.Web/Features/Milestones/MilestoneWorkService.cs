@@ -131,6 +131,63 @@ public sealed class MilestoneWorkService(
         return result;
     }
 
+    /// <summary>Adds an evidence criterion with role sign-offs to a change milestone (PMO leads and administrators; audited).</summary>
+    public Task<Result> AddCriterionAsync(int programId, int milestoneId, string? title, IReadOnlyCollection<ProgramRole> signOffRoles, CurrentUser user,
+        CancellationToken ct = default) =>
+        EditAsync(programId, milestoneId, user, ct, milestone =>
+        {
+            var criterion = Criterion.Evidential(title, null, signOffRoles.Select(r => SignOffRequirement.ByRole(r.ToString(), r.DisplayName())));
+            if (!criterion.Succeeded)
+                return (Result.Failure(criterion.Errors), null);
+            var added = milestone.AddCriterion(criterion.Value);
+            return (added, added.Succeeded ? new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "CriterionAdded", programId,
+                NewValues: $"{criterion.Value.Title}; sign-offs {string.Join(", ", signOffRoles)}") : null);
+        });
+
+    public Task<Result> RemoveCriterionAsync(int programId, int milestoneId, int criterionId, string? reason, CurrentUser user, CancellationToken ct = default) =>
+        EditAsync(programId, milestoneId, user, ct, milestone =>
+        {
+            var title = milestone.Criteria.FirstOrDefault(c => c.Id == criterionId)?.Title;
+            var removed = milestone.RemoveCriterion(criterionId, reason);
+            return (removed, removed.Succeeded ? new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "CriterionRemoved", programId,
+                OldValues: title, Reason: reason?.Trim()) : null);
+        });
+
+    public Task<Result> RenameAsync(int programId, int milestoneId, string? name, string? reason, CurrentUser user, CancellationToken ct = default) =>
+        EditAsync(programId, milestoneId, user, ct, milestone =>
+        {
+            var old = milestone.Name;
+            var renamed = milestone.Rename(name, reason);
+            return (renamed, renamed.Succeeded ? new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "Renamed", programId,
+                OldValues: old, NewValues: milestone.Name, Reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()) : null);
+        });
+
+    private async Task<Result> EditAsync(int programId, int milestoneId, CurrentUser user, CancellationToken ct,
+        Func<Milestone, (Result Result, AuditEvent? Audit)> edit)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var milestone = await db.Milestones.Include(m => m.Criteria).ThenInclude(c => c.SignOffs)
+            .FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
+        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+            return Result.Failure("", "Milestone not found, or you are not a member of its program.");
+        if (!user.IsAdministrator && !program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead))
+            return Result.Failure("", "Only a PMO lead of this program or an administrator can change milestones and criteria.");
+        var (result, audit) = edit(milestone);
+        if (!result.Succeeded)
+            return result;
+        db.Audit(audit!, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Failure("", $"{milestone.Name} was changed by someone else at the same moment. Nothing was overwritten; reload to see the change.");
+        }
+        return result;
+    }
+
     private async Task<(PortalProgram? Program, List<Phase>? Phases)> LoadAsync(PortalDbContext db, int programId, CurrentUser user, CancellationToken ct)
     {
         var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
