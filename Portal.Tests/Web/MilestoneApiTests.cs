@@ -79,6 +79,33 @@ public sealed class MilestoneApiTests(PortalWebFactory factory) : IClassFixture<
         Assert.Equal(MilestoneStatus.InProgress, await StatusAsync(pilot));
     }
 
+    [Theory]
+    [InlineData("{\"reason\": 5}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"expectedVersion\": \"not-a-guid\"}", HttpStatusCode.BadRequest)]
+    public async Task Fields_of_the_wrong_type_are_a_400_problem(string body, HttpStatusCode expected)
+    {
+        var client = await factory.SignedInClientAsync("pmo@portal.local");
+
+        var response = await client.PostAsync($"/api/milestones/{await PilotTechnicalAsync()}/complete", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task An_oversized_reason_is_a_400_problem_and_nothing_changes()
+    {
+        var client = await factory.SignedInClientAsync("pmo@portal.local");
+        var pilot = await PilotTechnicalAsync();
+        var body = "{\"reason\": \"" + new string('x', 5_000) + "\"}";
+
+        var response = await client.PostAsync($"/api/milestones/{pilot}/complete", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 1000 characters", await response.Content.ReadAsStringAsync());
+        Assert.Equal(MilestoneStatus.InProgress, await StatusAsync(pilot));
+    }
+
     [Fact]
     public async Task Anonymous_callers_get_401_problem_details()
     {

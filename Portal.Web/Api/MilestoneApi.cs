@@ -12,6 +12,9 @@ public static class MilestoneApi
 {
     public sealed record CompleteRequest(string? Reason, Guid? ExpectedVersion);
 
+    /// <summary>A completion request carries at most a reason; anything larger is refused before it is read (413).</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static RouteGroupBuilder MapMilestoneApi(this RouteGroupBuilder api)
     {
         api.MapPost("/milestones/{id:int}/complete", async (int id, CompleteRequest? body, ClaimsPrincipal principal, MilestoneService milestones, CancellationToken ct) =>
@@ -30,7 +33,7 @@ public static class MilestoneApi
                 OutcomeKind.Conflict => Results.Problem(statusCode: 409, title: "The milestone changed since you read it", detail: outcome.Message),
                 _ => Results.Problem(statusCode: 400, title: "The request cannot be applied", detail: outcome.Message),
             };
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         return api;
     }
 }
