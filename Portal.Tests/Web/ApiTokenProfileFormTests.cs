@@ -35,7 +35,6 @@ public sealed class ApiTokenProfileFormTests(PortalWebFactory factory) : IClassF
         fields["Create.LifetimeDays"] = days;
         var response = await client.PostAsync("/Account/Profile", new FormUrlEncodedContent(fields));
         var html = await response.Content.ReadAsStringAsync();
-        await File.WriteAllTextAsync($"/tmp/tokdbg/{name.Length}.html", html);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new HtmlParser().ParseDocument(html);
     }
