@@ -32,11 +32,14 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         if (!result.Succeeded)
             return result;
         var token = result.Value.Token;
+        // The audit entry names the token's id, known only after the insert: one transaction keeps both or neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.PersonalApiTokens.Add(token);
-        await db.SaveChangesAsync(ct); // the id is needed for the audit entry
+        await db.SaveChangesAsync(ct);
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "PersonalApiToken", token.Id.ToString(), "ApiTokenCreated",
             NewValues: $"{token.Name} | {token.DisplayPrefix}… | expires {token.ExpiresUtc:yyyy-MM-dd}"), now);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return result;
     }
 
