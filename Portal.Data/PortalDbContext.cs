@@ -5,6 +5,7 @@ using Portal.Core.Auditing;
 using Portal.Core.Milestones;
 using Portal.Core.Operations;
 using Portal.Core.Programs;
+using Portal.Core.Security;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
@@ -20,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<SignOff> SignOffs => Set<SignOff>();
+    public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

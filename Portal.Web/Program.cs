@@ -30,6 +30,7 @@ builder.Services.AddPortalFeatures(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddPortalOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
@@ -70,6 +71,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealth();
 app.MapAccountEndpoints();
 app.MapPortalApi();
+app.MapPortalOpenApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Programs;
@@ -7,13 +9,16 @@ namespace Portal.Web.Api;
 
 /// <summary>
 /// The HTTP API. Unauthenticated calls get 401 (never the login page); a program the caller is not a
-/// member of is 404, exactly like one that does not exist.
+/// member of is 404, exactly like one that does not exist. Callers sign in with the cookie or send
+/// `Authorization: Bearer pat_...` (a personal API token); the document is at /openapi/v1.json.
 /// </summary>
 public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Portal");
+        // Cookie or bearer token: the policy scheme picks the bearer handler only when a bearer header is present.
+        var api = app.MapGroup("/api").WithTags("Portal")
+            .RequireAuthorization(new AuthorizationPolicyBuilder(PersonalApiTokenHandler.ApiScheme).RequireAuthenticatedUser().Build());
 
         api.MapGet("/me", (ClaimsPrincipal principal) =>
         {

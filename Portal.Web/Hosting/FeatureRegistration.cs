@@ -4,6 +4,7 @@ using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Admin.Audit;
 using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
+using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
 
 namespace Portal.Web.Hosting;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();
+        services.AddSingleton<ApiTokenService>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Portal.Core.Security;
 using Portal.Data;
 using Portal.Data.Identity;
 using Portal.Web.Features.Account;
+using Portal.Web.Features.ApiTokens;
 
 namespace Portal.Web.Hosting;
 
@@ -16,12 +17,18 @@ public static class IdentityRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalRevalidatingAuthenticationStateProvider>();
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
+        // Personal API tokens on /api only; pages keep the cookie alone (see PortalApi).
+        authentication.AddScheme<AuthenticationSchemeOptions, PersonalApiTokenHandler>(PersonalApiTokenHandler.SchemeName, null);
+        authentication.AddPolicyScheme(PersonalApiTokenHandler.ApiScheme, "Sign-in cookie or personal API token", o =>
+            o.ForwardDefaultSelector = ctx => PersonalApiTokenHandler.HasBearer(ctx.Request)
+                ? PersonalApiTokenHandler.SchemeName
+                : IdentityConstants.ApplicationScheme);
 
         services.AddIdentityCore<PortalUser>(o =>
             {
