@@ -34,7 +34,8 @@ builder.Services.AddPortalOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
-var app = builder.Build();
+// Disposed on every exit path, so queued log lines (e.g. why start-up failed) are flushed before the process ends.
+await using var app = builder.Build();
 
 var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
 if (args.Contains("--migrate"))
