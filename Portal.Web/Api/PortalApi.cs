@@ -48,6 +48,7 @@ public static class PortalApi
         });
 
         api.MapMilestoneApi();
+        api.MapAuditApi();
 
         return app;
     }
