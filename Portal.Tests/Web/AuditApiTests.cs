@@ -110,6 +110,21 @@ public sealed class AuditApiTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task The_page_tells_a_viewer_they_have_no_access_and_opens_for_a_pmo_lead()
+    {
+        var viewer = await factory.SignedInClientAsync("viewer@portal.local");
+        var pmo = await factory.SignedInClientAsync("pmo@portal.local");
+
+        var refused = await viewer.GetStringAsync("/audit");
+        var shown = await pmo.GetStringAsync("/audit");
+
+        Assert.Contains("You do not have access to this page", refused);
+        Assert.DoesNotContain("data-testid=\"audit-grid\"", refused);
+        Assert.Contains("data-testid=\"audit-filters\"", shown);
+        Assert.DoesNotContain("data-testid=\"verify-chain\"", shown);
+    }
+
     private async Task AuditAsync(AuditEvent e)
     {
         _ = factory.Server;
