@@ -14,7 +14,7 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit/export.csv", async Task<IResult> (int? programId, string? actor, string? entityType, DateOnly? from, DateOnly? to,
-            string? search, ClaimsPrincipal principal, AuditTrailService audit, CancellationToken ct) =>
+            string? search, ClaimsPrincipal principal, AuditTrailService audit, TimeProvider clock, CancellationToken ct) =>
         {
             var user = CurrentUser.Require(principal);
             if (!await audit.CanAuditAsync(user, ct))
@@ -26,7 +26,7 @@ public static class AuditApi
                 await writer.WriteAsync(AuditCsv.HeaderLine());
                 await foreach (var entry in audit.StreamAsync(user, filter, ct))
                     await writer.WriteAsync(AuditCsv.Line(entry));
-            }, "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            }, "text/csv; charset=utf-8", $"audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv");
         });
 
         api.MapGet("/audit/verify", async Task<IResult> (ClaimsPrincipal principal, AuditTrailService audit, CancellationToken ct) =>
