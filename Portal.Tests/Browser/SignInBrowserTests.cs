@@ -13,7 +13,8 @@ namespace Portal.Tests.Browser;
 public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] CommonNavigation = ["Portfolio", "Programs", "Integration health"];
-    private static readonly string[] AdminNavigation = [.. CommonNavigation, "Admin", "Users", "Jobs", "Audit trail"];
+    private static readonly string[] PmoNavigation = [.. CommonNavigation, "Audit trail"];
+    private static readonly string[] AdminNavigation = [.. PmoNavigation, "Admin", "Users", "Jobs"];
 
     [BrowserTheory]
     [InlineData("admin@portal.local", "Alex Morgan", true, "Atlas", "Harbor")]
@@ -29,7 +30,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await Expect(page).ToHaveURLAsync(new Regex("/portfolio$"));
         await Expect(page.Locator(".portal-user-name")).ToHaveTextAsync(printedName);
-        await Expect(page.Locator(".portal-nav .rz-navigation-item-text")).ToHaveTextAsync(isAdmin ? AdminNavigation : CommonNavigation);
+        await Expect(page.Locator(".portal-nav .rz-navigation-item-text")).ToHaveTextAsync(isAdmin ? AdminNavigation : email.StartsWith("pmo@") ? PmoNavigation : CommonNavigation);
         await Expect(page.GetByTestId("portfolio-programs").Locator(".program-card h2"))
             .ToHaveTextAsync(programs.Select(p => new Regex("^" + p + ":")));
         if (email.StartsWith("viewer@"))

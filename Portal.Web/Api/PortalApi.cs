@@ -53,6 +53,7 @@ public static class PortalApi
         });
 
         api.MapMilestoneApi();
+        api.MapAuditApi();
 
         return app;
     }

@@ -1,7 +1,7 @@
 using Portal.Core.Milestones;
 using Portal.Web.Demo;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Milestones;
-using Portal.Web.Features.Admin.Audit;
 using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
