@@ -69,6 +69,7 @@ public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClass
         await dialog.GetByTestId("signoff-confirm").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(criterion.Locator(".signoff-list")).ToContainTextAsync(email.StartsWith("owner") ? "Mara Lindqvist" : "Daniel Okafor");
+        await Expect(signer.GetByTestId("milestone-history")).ToContainTextAsync("SignedOff");
         if (!wrongPasswordFirst)
             await BrowserFixture.ScreenshotAsync(signer, "milestone-signed");
         await signer.Context.CloseAsync();

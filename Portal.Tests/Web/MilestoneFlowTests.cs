@@ -48,6 +48,9 @@ public sealed class MilestoneFlowTests(PortalWebFactory factory) : IClassFixture
         Assert.Contains(actions, a => a.Action == "Closed");
         Assert.Contains(actions, a => a.Action == "Reopened" && a.Reason == "Finance found the discount was booked twice");
         Assert.Equal(MilestoneStatus.InProgress, await db.Milestones.Where(m => m.Id == technical).Select(m => m.Status).SingleAsync());
+        var history = (await work.GetAsync(atlas, technical, pmo))!.History;
+        Assert.Equal(["Reopened", "Completed"], history.Select(h => h.Action));
+        Assert.Equal("Finance found the discount was booked twice", history[0].Reason);
     }
 
     [Fact]

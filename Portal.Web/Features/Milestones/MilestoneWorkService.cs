@@ -40,8 +40,17 @@ public sealed class MilestoneWorkService(
         var paired = phases!.SelectMany(p => p.Milestones.Select(m => (p, m))).Where(x => milestone.PairedWith.Any(pm => pm.Id == x.m.Id))
             .Select(x => MilestoneViews.View(x.m, x.p, facts, evaluators)).ToList();
         var canComplete = user.IsAdministrator || member?.Role == ProgramRole.PmoLead;
+        // History from the audit trail: the milestone's own entries and those of its criteria, newest first.
+        var milestoneKey = milestone.Id.ToString();
+        var criterionKeys = milestone.Criteria.Select(c => c.Id.ToString()).ToList();
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProgramId == programId && ((a.EntityType == "Milestone" && a.EntityId == milestoneKey)
+                || (a.EntityType == "Criterion" && criterionKeys.Contains(a.EntityId))))
+            .OrderByDescending(a => a.Sequence).Take(50)
+            .Select(a => new HistoryEntry(a.OccurredUtc, a.ActorName, a.Action, a.NewValues, a.Reason))
+            .ToListAsync(ct);
         return new MilestoneDetails(program.Id, program.Name, MilestoneViews.View(milestone, phase, facts, evaluators), milestone.Description, criteria, paired,
-            CanEdit(program, user), canComplete);
+            CanEdit(program, user), canComplete, history);
     }
 
     public async Task<Result> RecordEvidenceAsync(int programId, int criterionId, string? evidence, CurrentUser user, CancellationToken ct = default)
