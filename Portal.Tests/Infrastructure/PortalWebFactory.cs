@@ -2,7 +2,9 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Web.Features.Account;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -57,6 +59,24 @@ public class PortalWebFactory : WebApplicationFactory<Program>
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>A seeded user as services see them, with their current roles from the database.</summary>
+    public async Task<CurrentUser> DemoUserAsync(string email)
+    {
+        _ = Server; // the app, and its demo data, exist from here on
+        await using var db = CreateDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
+        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
+    }
+
+    /// <summary>The id of a seeded program by the start of its name ("Atlas", "Harbor").</summary>
+    public async Task<int> ProgramIdAsync(string namePrefix)
+    {
+        _ = Server;
+        await using var db = CreateDbContext();
+        return await db.Programs.Where(p => p.Name.StartsWith(namePrefix)).Select(p => p.Id).SingleAsync();
     }
 
     public override async ValueTask DisposeAsync()

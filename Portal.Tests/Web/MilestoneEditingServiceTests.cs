@@ -17,7 +17,7 @@ public sealed class MilestoneEditingServiceTests(PortalWebFactory factory) : ICl
     public async Task An_added_criterion_joins_the_gate_and_removing_one_after_work_started_needs_a_reason()
     {
         var (atlas, goLiveChange) = await ChangeMilestoneAsync("Go-Live");
-        var pmo = await UserAsync("pmo@portal.local");
+        var pmo = await factory.DemoUserAsync("pmo@portal.local");
 
         var added = await Work.AddCriterionAsync(atlas, goLiveChange, "Helpdesk scripts updated", [ProgramRole.IntegrationOwner], pmo);
         Assert.True(added.Succeeded);
@@ -40,7 +40,7 @@ public sealed class MilestoneEditingServiceTests(PortalWebFactory factory) : ICl
     {
         var (atlas, goLiveChange) = await ChangeMilestoneAsync("Go-Live");
 
-        var result = await Work.RenameAsync(atlas, goLiveChange, "Go-live readiness", null, await UserAsync("change@portal.local"));
+        var result = await Work.RenameAsync(atlas, goLiveChange, "Go-live readiness", null, await factory.DemoUserAsync("change@portal.local"));
 
         Assert.Equal("Only a PMO lead of this program or an administrator can change milestones and criteria.", result.Errors[0].Message);
     }
@@ -50,7 +50,7 @@ public sealed class MilestoneEditingServiceTests(PortalWebFactory factory) : ICl
     {
         var (atlas, goLiveChange) = await ChangeMilestoneAsync("Sustain");
 
-        var result = await Work.AddCriterionAsync(atlas, goLiveChange, "  ", [ProgramRole.ProcessOwner], await UserAsync("pmo@portal.local"));
+        var result = await Work.AddCriterionAsync(atlas, goLiveChange, "  ", [ProgramRole.ProcessOwner], await factory.DemoUserAsync("pmo@portal.local"));
 
         Assert.Equal(("Title", "Criterion title is required."), (result.Errors[0].Field, result.Errors[0].Message));
     }
@@ -62,14 +62,5 @@ public sealed class MilestoneEditingServiceTests(PortalWebFactory factory) : ICl
         var atlas = await db.Programs.Where(p => p.Name.StartsWith("Atlas")).Select(p => p.Id).SingleAsync();
         var phase = await db.Phases.SingleAsync(p => p.ProgramId == atlas && p.Name == phaseName);
         return (atlas, await db.Milestones.Where(m => m.PhaseId == phase.Id && m.Kind == MilestoneKind.Change).Select(m => m.Id).SingleAsync());
-    }
-
-    private async Task<CurrentUser> UserAsync(string email)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
     }
 }

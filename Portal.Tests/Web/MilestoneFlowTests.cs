@@ -18,15 +18,15 @@ public sealed class MilestoneFlowTests(PortalWebFactory factory) : IClassFixture
         var work = factory.Services.GetRequiredService<MilestoneWorkService>();
         var milestones = factory.Services.GetRequiredService<MilestoneService>();
         var (atlas, pilotPhase, technical, criterion) = await PilotAsync();
-        var pmo = await UserAsync("pmo@portal.local");
+        var pmo = await factory.DemoUserAsync("pmo@portal.local");
 
         Assert.False((await milestones.ClosePhaseAsync(atlas, pilotPhase, pmo)).Succeeded);
 
         await work.RecordEvidenceAsync(atlas, criterion, "EUR 18,400 early payment discount on PO 4500-2291", pmo);
-        Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await UserAsync("owner@portal.local"))).Succeeded);
-        Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await UserAsync("sponsor@portal.local"))).Succeeded);
+        Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await factory.DemoUserAsync("owner@portal.local"))).Succeeded);
+        Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await factory.DemoUserAsync("sponsor@portal.local"))).Succeeded);
 
-        var viewerTry = await milestones.CompleteAsync(technical, await UserAsync("viewer@portal.local"), null, null);
+        var viewerTry = await milestones.CompleteAsync(technical, await factory.DemoUserAsync("viewer@portal.local"), null, null);
         Assert.Equal(OutcomeKind.Forbidden, viewerTry.Kind);
         var completed = await milestones.CompleteAsync(technical, pmo, null, "Pilot exit review 21 Nov");
         Assert.Equal(OutcomeKind.Done, completed.Kind);
@@ -59,7 +59,7 @@ public sealed class MilestoneFlowTests(PortalWebFactory factory) : IClassFixture
         var milestones = factory.Services.GetRequiredService<MilestoneService>();
         var (_, _, technical, _) = await PilotAsync();
 
-        var outcome = await milestones.CompleteAsync(technical, await UserAsync("pmo@portal.local"), Guid.NewGuid(), null);
+        var outcome = await milestones.CompleteAsync(technical, await factory.DemoUserAsync("pmo@portal.local"), Guid.NewGuid(), null);
 
         Assert.Equal(OutcomeKind.Conflict, outcome.Kind);
         Assert.Contains("since you opened it", outcome.Message);
@@ -75,14 +75,5 @@ public sealed class MilestoneFlowTests(PortalWebFactory factory) : IClassFixture
         var criterion = await db.Criteria.Where(c => c.Title.StartsWith("At least one financial outcome") &&
             db.Milestones.Any(m => m.Id == c.MilestoneId && m.PhaseId == phase.Id)).Select(c => c.Id).SingleAsync();
         return (atlas, phase.Id, technical, criterion);
-    }
-
-    private async Task<CurrentUser> UserAsync(string email)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
     }
 }

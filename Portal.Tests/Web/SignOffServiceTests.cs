@@ -16,8 +16,8 @@ public sealed class SignOffServiceTests(PortalWebFactory factory) : IClassFixtur
     public async Task A_wrong_password_is_refused_counted_toward_lockout_and_audited()
     {
         var (atlas, criterion) = await PilotOutcomeCriterionAsync();
-        var owner = await UserAsync("owner@portal.local");
-        await Work.RecordEvidenceAsync(atlas, criterion, "Discount captured on PO 4500-2291", await UserAsync("pmo@portal.local"));
+        var owner = await factory.DemoUserAsync("owner@portal.local");
+        await Work.RecordEvidenceAsync(atlas, criterion, "Discount captured on PO 4500-2291", await factory.DemoUserAsync("pmo@portal.local"));
 
         var result = await Work.SignAsync(atlas, criterion, "wrong-password-123", SignOffMeaning.Approved, null, owner);
 
@@ -32,8 +32,8 @@ public sealed class SignOffServiceTests(PortalWebFactory factory) : IClassFixtur
     public async Task The_right_password_signs_with_printed_name_meaning_and_hash_and_is_audited()
     {
         var (atlas, criterion) = await PilotOutcomeCriterionAsync();
-        var sponsor = await UserAsync("sponsor@portal.local");
-        await Work.RecordEvidenceAsync(atlas, criterion, "Discount captured on PO 4500-2291", await UserAsync("pmo@portal.local"));
+        var sponsor = await factory.DemoUserAsync("sponsor@portal.local");
+        await Work.RecordEvidenceAsync(atlas, criterion, "Discount captured on PO 4500-2291", await factory.DemoUserAsync("pmo@portal.local"));
 
         var result = await Work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Reviewed, "Seen the PO", sponsor);
 
@@ -49,7 +49,7 @@ public sealed class SignOffServiceTests(PortalWebFactory factory) : IClassFixtur
     public async Task A_member_whose_role_is_not_required_cannot_sign()
     {
         var (atlas, criterion) = await PilotOutcomeCriterionAsync();
-        var it = await UserAsync("it@portal.local");
+        var it = await factory.DemoUserAsync("it@portal.local");
 
         var result = await Work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, it);
 
@@ -61,7 +61,7 @@ public sealed class SignOffServiceTests(PortalWebFactory factory) : IClassFixtur
     {
         var (atlas, criterion) = await PilotOutcomeCriterionAsync();
 
-        var result = await Work.RecordEvidenceAsync(atlas, criterion, "Looks fine to me", await UserAsync("viewer@portal.local"));
+        var result = await Work.RecordEvidenceAsync(atlas, criterion, "Looks fine to me", await factory.DemoUserAsync("viewer@portal.local"));
 
         Assert.Equal("Viewers cannot record evidence.", result.Errors[0].Message);
     }
@@ -75,14 +75,5 @@ public sealed class SignOffServiceTests(PortalWebFactory factory) : IClassFixtur
                 && db.Milestones.Any(m => m.Id == c.MilestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == atlas)))
             .Select(c => c.Id).SingleAsync();
         return (atlas, criterion);
-    }
-
-    private async Task<CurrentUser> UserAsync(string email)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var roles = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync();
-        return new CurrentUser(user.Id, user.DisplayName, roles.ToHashSet());
     }
 }

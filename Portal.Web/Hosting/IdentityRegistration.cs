@@ -56,7 +56,8 @@ public static class IdentityRegistration
             // Keep the original sign-in time when the principal is rebuilt, so the 12-hour limit is absolute.
             o.OnRefreshingPrincipal = ctx =>
             {
-                SessionLifetime.CarrySignInTime(ctx.CurrentPrincipal, ctx.NewPrincipal);
+                if (ctx.NewPrincipal is { } refreshed)
+                    SessionLifetime.CarrySignInTime(ctx.CurrentPrincipal, refreshed);
                 return Task.CompletedTask;
             };
         });
