@@ -18,12 +18,12 @@ public sealed class AuditTrailServiceTests(PortalWebFactory factory) : IClassFix
     public async Task Program_entity_type_and_date_range_each_narrow_the_results()
     {
         var type = "FilterProbe" + Guid.NewGuid().ToString("N")[..8];
-        var (atlas, harbor) = (await ProgramIdAsync("Atlas"), await ProgramIdAsync("Harbor"));
+        var (atlas, harbor) = (await factory.ProgramIdAsync("Atlas"), await factory.ProgramIdAsync("Harbor"));
         await AuditAsync(new AuditEvent(null, "Ann Filter", type, "1", "Changed", atlas), new DateTimeOffset(2025, 1, 10, 23, 59, 0, TimeSpan.Zero));
         await AuditAsync(new AuditEvent(null, "Ben Filter", type, "2", "Changed", harbor), new DateTimeOffset(2025, 2, 15, 12, 0, 0, TimeSpan.Zero));
         await AuditAsync(new AuditEvent(null, "Ann Filter", type, "3", "Changed", atlas), new DateTimeOffset(2025, 3, 20, 0, 0, 0, TimeSpan.Zero));
         await AuditAsync(new AuditEvent(null, "Ann Filter", "Other" + type, "4", "Changed", atlas), new DateTimeOffset(2025, 2, 15, 12, 0, 0, TimeSpan.Zero));
-        var admin = await UserAsync("admin@portal.local", PortalRoles.Administrator);
+        var admin = await factory.DemoUserAsync("admin@portal.local");
 
         Assert.Equal(["3", "2", "1"], await IdsAsync(admin, new AuditFilter(EntityType: type)));
         Assert.Equal(["3", "1"], await IdsAsync(admin, new AuditFilter(ProgramId: atlas, EntityType: type)));
@@ -36,8 +36,8 @@ public sealed class AuditTrailServiceTests(PortalWebFactory factory) : IClassFix
     [Fact]
     public async Task A_pmo_lead_sees_only_their_programs_and_others_are_refused()
     {
-        var pmo = await UserAsync("pmo@portal.local", PortalRoles.PmoLead);
-        var viewer = await UserAsync("viewer@portal.local", PortalRoles.Viewer);
+        var pmo = await factory.DemoUserAsync("pmo@portal.local");
+        var viewer = await factory.DemoUserAsync("viewer@portal.local");
 
         var page = await Audit.PageAsync(pmo, new AuditFilter(), 0, 200);
 
@@ -58,20 +58,5 @@ public sealed class AuditTrailServiceTests(PortalWebFactory factory) : IClassFix
         await using var db = factory.CreateDbContext();
         db.Audit(e, when);
         await db.SaveChangesAsync();
-    }
-
-    private async Task<int> ProgramIdAsync(string prefix)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        return await db.Programs.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
-    }
-
-    private async Task<CurrentUser> UserAsync(string email, string role)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        return new CurrentUser(user.Id, user.DisplayName, new HashSet<string> { role });
     }
 }

@@ -15,7 +15,7 @@ public sealed class MilestoneApiTests(PortalWebFactory factory) : IClassFixture<
     public async Task The_program_shows_its_phases_with_pilot_current_and_its_unmet_criteria()
     {
         var client = await factory.SignedInClientAsync("viewer@portal.local");
-        var atlas = await IdAsync("Atlas");
+        var atlas = await factory.ProgramIdAsync("Atlas");
 
         using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/programs/{atlas}"));
 
@@ -114,16 +114,9 @@ public sealed class MilestoneApiTests(PortalWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private async Task<int> IdAsync(string prefix)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        return await db.Programs.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
-    }
-
     private async Task<int> PilotTechnicalAsync()
     {
-        var atlas = await IdAsync("Atlas");
+        var atlas = await factory.ProgramIdAsync("Atlas");
         await using var db = factory.CreateDbContext();
         var pilot = await db.Phases.SingleAsync(p => p.ProgramId == atlas && p.Name == "Pilot");
         return await db.Milestones.Where(m => m.PhaseId == pilot.Id && m.Kind == MilestoneKind.Technical).Select(m => m.Id).SingleAsync();

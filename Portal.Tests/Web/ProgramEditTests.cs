@@ -14,7 +14,7 @@ public sealed class ProgramEditTests(PortalWebFactory factory) : IClassFixture<P
     [Fact]
     public async Task A_pmo_lead_edits_dates_and_budgets_and_the_change_is_audited_with_old_and_new_values()
     {
-        var (atlas, pmo) = (await AtlasAsync(), await UserAsync("pmo@portal.local", PortalRoles.PmoLead));
+        var (atlas, pmo) = (await factory.ProgramIdAsync("Atlas"), await factory.DemoUserAsync("pmo@portal.local"));
         var form = (await Programs.GetAsync(atlas, pmo))!.ToForm();
         form.TotalBudget = 2_500_000m;
         form.ChangeBudget = 400_000m;
@@ -34,7 +34,7 @@ public sealed class ProgramEditTests(PortalWebFactory factory) : IClassFixture<P
     [Fact]
     public async Task A_change_budget_above_the_total_is_refused_next_to_its_field_and_nothing_is_saved()
     {
-        var (atlas, pmo) = (await AtlasAsync(), await UserAsync("pmo@portal.local", PortalRoles.PmoLead));
+        var (atlas, pmo) = (await factory.ProgramIdAsync("Atlas"), await factory.DemoUserAsync("pmo@portal.local"));
         var form = (await Programs.GetAsync(atlas, pmo))!.ToForm();
         form.TotalBudget = 100_000m;
         form.ChangeBudget = 150_000m;
@@ -49,28 +49,13 @@ public sealed class ProgramEditTests(PortalWebFactory factory) : IClassFixture<P
     [Fact]
     public async Task Viewers_cannot_edit_and_names_stay_unique()
     {
-        var atlas = await AtlasAsync();
-        var viewer = await UserAsync("viewer@portal.local", PortalRoles.Viewer);
-        var pmo = await UserAsync("pmo@portal.local", PortalRoles.PmoLead);
+        var atlas = await factory.ProgramIdAsync("Atlas");
+        var viewer = await factory.DemoUserAsync("viewer@portal.local");
+        var pmo = await factory.DemoUserAsync("pmo@portal.local");
         var form = (await Programs.GetAsync(atlas, pmo))!.ToForm();
 
         Assert.False((await Programs.UpdateAsync(atlas, form, viewer)).Succeeded);
         form.Name = "Harbor: PSA and HCM resource sync";
         Assert.Equal("A program with this name already exists.", (await Programs.UpdateAsync(atlas, form, pmo)).Errors[0].Message);
-    }
-
-    private async Task<int> AtlasAsync()
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        return await db.Programs.Where(p => p.Name.StartsWith("Atlas")).Select(p => p.Id).SingleAsync();
-    }
-
-    private async Task<CurrentUser> UserAsync(string email, string role)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        return new CurrentUser(user.Id, user.DisplayName, new HashSet<string> { role });
     }
 }

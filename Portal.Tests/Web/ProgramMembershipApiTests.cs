@@ -30,7 +30,7 @@ public sealed class ProgramMembershipApiTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_non_member_gets_404_exactly_like_a_missing_program()
     {
-        var harborId = await ProgramIdAsync("Harbor");
+        var harborId = await factory.ProgramIdAsync("Harbor");
         var client = await factory.SignedInClientAsync("viewer@portal.local");
 
         var hidden = await client.GetAsync($"/api/programs/{harborId}");
@@ -48,7 +48,7 @@ public sealed class ProgramMembershipApiTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_non_member_gets_404_for_the_program_page()
     {
-        var harborId = await ProgramIdAsync("Harbor");
+        var harborId = await factory.ProgramIdAsync("Harbor");
         var client = await factory.SignedInClientAsync("viewer@portal.local");
 
         var response = await client.GetAsync($"/programs/{harborId}");
@@ -60,20 +60,13 @@ public sealed class ProgramMembershipApiTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_member_reads_the_program_with_its_members()
     {
-        var atlasId = await ProgramIdAsync("Atlas");
+        var atlasId = await factory.ProgramIdAsync("Atlas");
         var client = await factory.SignedInClientAsync("owner@portal.local");
 
         var program = await client.GetFromJsonAsync<ProgramDetail>($"/api/programs/{atlasId}");
 
         Assert.Equal(6, program!.Members.Length);
         Assert.False(program.CanManage);
-    }
-
-    private async Task<int> ProgramIdAsync(string prefix)
-    {
-        await using var db = factory.CreateDbContext();
-        _ = factory.Server; // make sure the app (and its demo data) exists
-        return await db.Programs.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
     }
 
     private sealed record Problem(string Title, string Detail, int Status);

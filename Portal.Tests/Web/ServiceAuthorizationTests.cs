@@ -17,7 +17,7 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_viewer_cannot_change_membership_even_of_a_program_they_belong_to()
     {
-        var (atlas, viewer) = (await ProgramIdAsync("Atlas"), await UserAsync("viewer@portal.local", PortalRoles.Viewer));
+        var (atlas, viewer) = (await factory.ProgramIdAsync("Atlas"), await factory.DemoUserAsync("viewer@portal.local"));
 
         var result = await Programs.SetMemberAsync(atlas, viewer.Id, ProgramRole.PmoLead, viewer);
 
@@ -28,8 +28,8 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_program_pmo_lead_changes_membership_and_it_is_audited()
     {
-        var (atlas, pmo) = (await ProgramIdAsync("Atlas"), await UserAsync("pmo@portal.local", PortalRoles.PmoLead));
-        var owner = await UserAsync("owner@portal.local", PortalRoles.ProcessOwner);
+        var (atlas, pmo) = (await factory.ProgramIdAsync("Atlas"), await factory.DemoUserAsync("pmo@portal.local"));
+        var owner = await factory.DemoUserAsync("owner@portal.local");
 
         var result = await Programs.SetMemberAsync(atlas, owner.Id, ProgramRole.ChangeLead, pmo);
 
@@ -42,7 +42,7 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_viewer_cannot_create_programs()
     {
-        var viewer = await UserAsync("viewer@portal.local", PortalRoles.Viewer);
+        var viewer = await factory.DemoUserAsync("viewer@portal.local");
 
         var result = await Programs.CreateAsync(new ProgramForm { Name = "Shadow program" }, viewer);
 
@@ -54,7 +54,7 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task User_administration_refuses_non_administrators()
     {
-        var pmo = await UserAsync("pmo@portal.local", PortalRoles.PmoLead);
+        var pmo = await factory.DemoUserAsync("pmo@portal.local");
         var admin = factory.Services.GetRequiredService<UserAdminService>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => admin.ListAsync(pmo));
@@ -65,7 +65,7 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
     [Fact]
     public async Task A_failed_user_creation_writes_neither_the_user_nor_an_audit_entry()
     {
-        var admin = await UserAsync("admin@portal.local", PortalRoles.Administrator);
+        var admin = await factory.DemoUserAsync("admin@portal.local");
         var service = factory.Services.GetRequiredService<UserAdminService>();
         await using var before = factory.CreateDbContext();
         var auditCount = await before.AuditEntries.CountAsync();
@@ -77,21 +77,6 @@ public sealed class ServiceAuthorizationTests(PortalWebFactory factory) : IClass
         await using var after = factory.CreateDbContext();
         Assert.Equal(auditCount, await after.AuditEntries.CountAsync());
         Assert.Equal(1, await after.Users.CountAsync(u => u.Email == "pmo@portal.local"));
-    }
-
-    private async Task<int> ProgramIdAsync(string prefix)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        return await db.Programs.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
-    }
-
-    private async Task<CurrentUser> UserAsync(string email, string role)
-    {
-        _ = factory.Server;
-        await using var db = factory.CreateDbContext();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        return new CurrentUser(user.Id, user.DisplayName, new HashSet<string> { role });
     }
 
     private async Task<ProgramRole?> RoleInProgramAsync(int programId, string userId)

@@ -17,8 +17,8 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<ProgramPlanView?> GetPlanAsync(int programId, CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
+        if (program is null)
             return null;
         var phases = await LoadPlanAsync(db, programId, ct);
         var facts = MilestoneViews.Facts(program, clock);
@@ -77,8 +77,8 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<Portal.Core.Common.Result> ClosePhaseAsync(int programId, int phaseId, CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
+        if (program is null)
             return Portal.Core.Common.Result.Failure("", "Program not found, or you are not a member of it.");
         if (!CanComplete(program, user))
             return Portal.Core.Common.Result.Failure("", "Only a PMO lead of this program or an administrator can close phases.");
@@ -100,9 +100,9 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<Portal.Core.Common.Result> ReopenAsync(int programId, int milestoneId, string? reason, CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
-        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        if (program is null || milestone is null)
             return Portal.Core.Common.Result.Failure("", "Milestone not found, or you are not a member of its program.");
         var isPmoLead = program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead);
         var completedBy = milestone.CompletedBy;
@@ -167,6 +167,6 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
             .ToListAsync(ct);
 
 
-    private static bool CanComplete(PortalProgram program, CurrentUser user) =>
-        user.IsAdministrator || program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead);
+    // Completing and closing are managing the program: administrators and its PMO leads (Core ProgramAccess).
+    private static bool CanComplete(PortalProgram program, CurrentUser user) => ProgramAccess.CanManage(program, user.Id, user.IsAdministrator);
 }

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Milestones;
+using Portal.Data;
+using Portal.Web.Features.Account;
 using Portal.Core.Programs;
 
 namespace Portal.Web.Features.Milestones;
@@ -6,6 +9,13 @@ namespace Portal.Web.Features.Milestones;
 /// <summary>Read models and the facts computed criteria see, shared by the milestone services.</summary>
 internal static class MilestoneViews
 {
+    /// <summary>The program with its members, or null when it does not exist or the user may not see it (callers answer "not found").</summary>
+    public static async Task<PortalProgram?> VisibleProgramAsync(PortalDbContext db, int programId, CurrentUser user, CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        return program is not null && ProgramAccess.CanView(program, user.Id, user.IsAdministrator) ? program : null;
+    }
+
     public static ProgramFacts Facts(PortalProgram program, TimeProvider clock) => new(
         DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), program.PlannedGoLive, program.ActualGoLive,
         program.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));

@@ -39,7 +39,7 @@ public sealed class MilestoneWorkService(
         }).ToList();
         var paired = phases!.SelectMany(p => p.Milestones.Select(m => (p, m))).Where(x => milestone.PairedWith.Any(pm => pm.Id == x.m.Id))
             .Select(x => MilestoneViews.View(x.m, x.p, facts, evaluators)).ToList();
-        var canComplete = user.IsAdministrator || member?.Role == ProgramRole.PmoLead;
+        var canComplete = ProgramAccess.CanManage(program, user.Id, user.IsAdministrator);
         // History from the audit trail: the milestone's own entries and those of its criteria, newest first.
         var milestoneKey = milestone.Id.ToString();
         var criterionKeys = milestone.Criteria.Select(c => c.Id.ToString()).ToList();
@@ -115,9 +115,9 @@ public sealed class MilestoneWorkService(
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
-        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        if (program is null || milestone is null)
             return Result.Failure("", "Milestone not found, or you are not a member of its program.");
         if (!CanEdit(program, user))
             return Result.Failure("", "Viewers cannot change milestones.");
@@ -175,12 +175,12 @@ public sealed class MilestoneWorkService(
         Func<Milestone, (Result Result, AuditEvent? Audit)> edit)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
         var milestone = await db.Milestones.Include(m => m.Criteria).ThenInclude(c => c.SignOffs)
             .FirstOrDefaultAsync(m => m.Id == milestoneId && db.Phases.Any(p => p.Id == m.PhaseId && p.ProgramId == programId), ct);
-        if (program is null || milestone is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        if (program is null || milestone is null)
             return Result.Failure("", "Milestone not found, or you are not a member of its program.");
-        if (!user.IsAdministrator && !program.Members.Any(m => m.UserId == user.Id && m.Role == ProgramRole.PmoLead))
+        if (!ProgramAccess.CanManage(program, user.Id, user.IsAdministrator))
             return Result.Failure("", "Only a PMO lead of this program or an administrator can change milestones and criteria.");
         var (result, audit) = edit(milestone);
         if (!result.Succeeded)
@@ -199,8 +199,8 @@ public sealed class MilestoneWorkService(
 
     private async Task<(PortalProgram? Program, List<Phase>? Phases)> LoadAsync(PortalDbContext db, int programId, CurrentUser user, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
+        if (program is null)
             return (null, null);
         return (program, await MilestoneService.LoadPlanAsync(db, programId, ct));
     }
@@ -208,8 +208,8 @@ public sealed class MilestoneWorkService(
     private static async Task<(Criterion? Criterion, PortalProgram? Program)> LoadCriterionAsync(PortalDbContext db, int programId, int criterionId,
         CurrentUser user, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId, ct);
-        if (program is null || !ProgramAccess.CanView(program, user.Id, user.IsAdministrator))
+        var program = await MilestoneViews.VisibleProgramAsync(db, programId, user, ct);
+        if (program is null)
             return (null, null);
         var criterion = await db.Criteria.Include(c => c.SignOffs)
             .FirstOrDefaultAsync(c => c.Id == criterionId && db.Milestones.Any(m => m.Id == c.MilestoneId &&
