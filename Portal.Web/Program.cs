@@ -58,7 +58,7 @@ app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
     {
         StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
     });
-    api.UseStatusCodePages();
+    api.UseStatusCodePages(ApiStatusCodeProblems.WriteAsync);
 });
 app.UsePortalSecurityHeaders();
 app.UseAuthentication();

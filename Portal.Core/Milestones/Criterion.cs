@@ -78,10 +78,9 @@ public sealed class Criterion
             return Result.Failure("", "Computed criteria are not signed; they are evaluated from Portal's data.");
         if (Evidence.Length == 0)
             return Result.Failure(nameof(Evidence), "Record the evidence before signing it off.");
-        if (!Enum.IsDefined(meaning))
-            return Result.Failure("Meaning", "Choose what the signature means.");
-        if (comment is { Length: > Milestones.SignOff.MaxCommentLength })
-            return Result.Failure("Comment", $"The comment must be at most {Milestones.SignOff.MaxCommentLength} characters.");
+        var valid = SignOff.Validate(meaning, comment);
+        if (!valid.Succeeded)
+            return valid;
         _signOffs.Add(new SignOff(signer, meaning, comment?.Trim() ?? "", ContentHash(), now));
         return Result.Success();
     }
@@ -103,16 +102,7 @@ public sealed class Criterion
         var reasons = new List<string>();
         if (Evidence.Length == 0)
             reasons.Add($"Evidence missing: {Title}");
-        var hash = ContentHash();
-        foreach (var requirement in _requirements)
-        {
-            var signatures = _signOffs.Where(requirement.IsSatisfiedBy).ToList();
-            if (signatures.Any(s => !s.IsStaleFor(hash)))
-                continue;
-            reasons.Add(signatures.Count == 0
-                ? $"Sign-off missing: {requirement.Label}"
-                : $"Sign-off stale: {requirement.Label} signed before the evidence changed");
-        }
+        reasons.AddRange(SignOffRequirement.Missing(_requirements, _signOffs, ContentHash(), "the evidence"));
         return reasons.Count == 0 ? CriterionEvaluation.Met() : CriterionEvaluation.Unmet(reasons);
     }
 

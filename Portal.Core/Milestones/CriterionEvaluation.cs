@@ -14,5 +14,8 @@ public sealed record CriterionEvaluation(bool IsMet, IReadOnlyList<string> Reaso
     public static CriterionEvaluation Unmet(IReadOnlyList<string> reasons) => new(false, reasons);
 }
 
-/// <summary>An unmet criterion as the gate reports it: which milestone, which criterion, and every reason.</summary>
-public sealed record UnmetCriterion(int MilestoneId, string MilestoneName, int CriterionId, string CriterionTitle, string Reason);
+/// <summary>
+/// An unmet criterion as the gate reports it: which milestone, which criterion, and every reason. A null
+/// <see cref="CriterionId"/> is the milestone's own required sign-off.
+/// </summary>
+public sealed record UnmetCriterion(int MilestoneId, string MilestoneName, int? CriterionId, string CriterionTitle, string Reason);

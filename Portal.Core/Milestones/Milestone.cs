@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Portal.Core.Common;
 
 namespace Portal.Core.Milestones;
@@ -13,6 +16,8 @@ public sealed class Milestone
 
     private readonly List<Criterion> _criteria = [];
     private readonly List<Milestone> _pairedWith = [];
+    private readonly List<SignOff> _signOffs = [];
+    private List<SignOffRequirement> _requirements = [];
 
     private Milestone() { }
 
@@ -28,6 +33,12 @@ public sealed class Milestone
     /// <summary>The change milestones a technical milestone waits for (loaded with it).</summary>
     public IReadOnlyList<Milestone> PairedWith => _pairedWith;
     public IReadOnlyList<Criterion> Criteria => _criteria;
+
+    /// <summary>Signatures on the milestone as a whole (not on one criterion).</summary>
+    public IReadOnlyList<SignOff> SignOffs => _signOffs;
+
+    /// <summary>Sign-offs a change milestone needs on the whole, beyond its criteria's own (e.g. both teams approve the design).</summary>
+    public IReadOnlyList<SignOffRequirement> SignOffRequirements => _requirements;
 
     /// <summary>Optimistic concurrency token: two people changing the same milestone at once cannot both win.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
@@ -72,7 +83,12 @@ public sealed class Milestone
             ? []
             : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
                     .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
+                .Concat(SignOffRequirement.Missing(_requirements, _signOffs, ContentHash(), "the milestone")
+                    .Select(reason => new UnmetCriterion(Id, Name, null, MilestoneSignOffTitle, $"{reason} (on the whole milestone)")))
                 .ToList();
+
+    /// <summary>How the milestone's own required sign-offs are named where criteria are listed.</summary>
+    public const string MilestoneSignOffTitle = "Sign-off of the whole milestone";
 
     public bool IsMet(ProgramFacts facts, CriterionEvaluators evaluators) => Kind == MilestoneKind.Change && Unmet(facts, evaluators).Count == 0;
 
@@ -129,8 +145,8 @@ public sealed class Milestone
         return Result.Success();
     }
 
-    /// <summary>Work has started once the status moved or any criterion holds evidence or sign-offs; edits then need a reason.</summary>
-    public bool HasWorkStarted => Status != MilestoneStatus.NotStarted || _criteria.Any(c => c.Evidence.Length > 0 || c.SignOffs.Count > 0);
+    /// <summary>Work has started once the status moved, the milestone was signed, or any criterion holds evidence or sign-offs; edits then need a reason.</summary>
+    public bool HasWorkStarted => Status != MilestoneStatus.NotStarted || _signOffs.Count > 0 || _criteria.Any(c => c.Evidence.Length > 0 || c.SignOffs.Count > 0);
 
     public Result RemoveCriterion(int criterionId, string? reason)
     {
@@ -162,6 +178,55 @@ public sealed class Milestone
         Name = name!.Trim();
         Touch();
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Sets the sign-offs a change milestone needs as a whole. Once work has started this needs a reason, as any
+    /// edit that changes what the gate asks for.
+    /// </summary>
+    public Result RequireSignOffs(IEnumerable<SignOffRequirement> requirements, string? reason)
+    {
+        if (Kind != MilestoneKind.Change)
+            return Result.Failure(nameof(SignOffRequirements), "Only change milestones require sign-offs; a technical milestone is gated by its paired change milestones.");
+        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", "Work on this milestone has started: give the reason for changing its required sign-offs.");
+        if (reason is { Length: > MaxReasonLength })
+            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        _requirements = requirements.Distinct().ToList();
+        Touch();
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Signs the milestone as a whole. A technical milestone is signed once complete (attesting the completion; a
+    /// reopen makes the signature stale); a change milestone at any time, its signature going stale when any of
+    /// its criteria, their evidence or the milestone's wording change.
+    /// </summary>
+    public Result Sign(Signer signer, SignOffMeaning meaning, string? comment, DateTimeOffset now)
+    {
+        if (Kind == MilestoneKind.Technical && Status != MilestoneStatus.Complete)
+            return Result.Failure("", "A technical milestone is signed once it is complete.");
+        if (Kind == MilestoneKind.Change && _criteria.Count == 0)
+            return Result.Failure("", "This change milestone has no criteria yet; there is nothing to sign.");
+        var valid = SignOff.Validate(meaning, comment);
+        if (!valid.Succeeded)
+            return valid;
+        _signOffs.Add(new SignOff(signer, meaning, comment?.Trim() ?? "", ContentHash(), now));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// SHA-256 over a canonical JSON form of the milestone: kind, name, description, status and, per criterion in
+    /// a stable order, the criterion's own content hash with its evaluator and parameters. Ids are left out.
+    /// </summary>
+    public string ContentHash()
+    {
+        var criteria = _criteria
+            .Select(c => string.Join('|', c.ContentHash(), c.EvaluatorKey ?? "",
+                string.Join(',', c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))))
+            .Order(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
+            new object[] { "milestone-v1", Kind.ToString(), Name, Description, Status.ToString(), criteria.ToArray() }))));
     }
 
     private void Touch() => Version = Guid.NewGuid();

@@ -1,7 +1,9 @@
+using Portal.Core.Common;
+
 namespace Portal.Core.Milestones;
 
 /// <summary>
-/// A signature on a criterion's content: printed name, user id, UTC time, meaning, comment and the SHA-256 hash
+/// A signature on a criterion's or a milestone's content: printed name, user id, UTC time, meaning, comment and the SHA-256 hash
 /// of the canonical content that was signed. When the content changes, the hash no longer matches and the
 /// sign-off is stale: kept for the record, no longer counted.
 /// </summary>
@@ -23,7 +25,11 @@ public sealed class SignOff
     }
 
     public int Id { get; private set; }
-    public int CriterionId { get; private set; }
+    /// <summary>The signed criterion, or null when a whole milestone was signed.</summary>
+    public int? CriterionId { get; private set; }
+
+    /// <summary>The signed milestone, or null when a criterion was signed.</summary>
+    public int? MilestoneId { get; private set; }
     public string SignerUserId { get; private set; } = string.Empty;
     public string PrintedName { get; private set; } = string.Empty;
 
@@ -35,6 +41,16 @@ public sealed class SignOff
     public DateTimeOffset SignedUtc { get; private set; }
 
     public bool IsStaleFor(string currentContentHash) => ContentHash != currentContentHash;
+
+    /// <summary>What every signature must carry, whatever is signed.</summary>
+    internal static Result Validate(SignOffMeaning meaning, string? comment)
+    {
+        if (!Enum.IsDefined(meaning))
+            return Result.Failure("Meaning", "Choose what the signature means.");
+        if (comment is { Length: > MaxCommentLength })
+            return Result.Failure("Comment", $"The comment must be at most {MaxCommentLength} characters.");
+        return Result.Success();
+    }
 
     public bool HadRole(string role) => SignerRoles.Split(';').Contains(role, StringComparer.Ordinal);
 }

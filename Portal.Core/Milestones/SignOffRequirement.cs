@@ -22,4 +22,22 @@ public sealed record SignOffRequirement
 
     public bool IsSatisfiedBy(SignOff signOff) =>
         UserId is not null ? signOff.SignerUserId == UserId : signOff.HadRole(Role!);
+
+    /// <summary>
+    /// Why the requirements are not satisfied by the sign-offs on content whose hash is now
+    /// <paramref name="contentHash"/>: one reason per missing or only-stale sign-off.
+    /// </summary>
+    public static IEnumerable<string> Missing(IEnumerable<SignOffRequirement> requirements, IReadOnlyCollection<SignOff> signOffs, string contentHash,
+        string changedWhat)
+    {
+        foreach (var requirement in requirements)
+        {
+            var signatures = signOffs.Where(requirement.IsSatisfiedBy).ToList();
+            if (signatures.Any(s => !s.IsStaleFor(contentHash)))
+                continue;
+            yield return signatures.Count == 0
+                ? $"Sign-off missing: {requirement.Label}"
+                : $"Sign-off stale: {requirement.Label} signed before {changedWhat} changed";
+        }
+    }
 }

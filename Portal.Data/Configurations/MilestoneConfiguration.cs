@@ -34,6 +34,11 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasMany(m => m.Criteria).WithOne().HasForeignKey(c => c.MilestoneId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Criteria).HasField("_criteria").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.SignOffs).WithOne().HasForeignKey(s => s.MilestoneId).OnDelete(DeleteBehavior.Cascade);
+        // Always loaded: whether a change milestone is met depends on them, wherever the milestone is read.
+        builder.Navigation(m => m.SignOffs).HasField("_signOffs").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        SignOffRequirementJson.Map(builder.Property<List<SignOffRequirement>>("_requirements").HasColumnName("SignOffRequirements"));
+        builder.Ignore(m => m.SignOffRequirements);
 
         // A technical milestone waits for its paired change milestones (many-to-many within a program).
         builder.HasMany(m => m.PairedWith).WithMany()
@@ -69,16 +74,24 @@ internal sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterio
                     v => new Dictionary<string, string>(v, StringComparer.Ordinal)));
         builder.Ignore(c => c.Parameters);
 
-        builder.Property<List<SignOffRequirement>>("_requirements").HasColumnName("Requirements").IsRequired()
-            .HasConversion(
-                v => JsonSerializer.Serialize(v.Select(r => new StoredRequirement(r.Role, r.UserId, r.Label)), Json),
-                v => (JsonSerializer.Deserialize<List<StoredRequirement>>(v, Json) ?? new()).Select(r => r.ToRequirement()).ToList(),
-                new ValueComparer<List<SignOffRequirement>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        SignOffRequirementJson.Map(builder.Property<List<SignOffRequirement>>("_requirements").HasColumnName("Requirements"));
         builder.Ignore(c => c.Requirements);
 
         builder.HasMany(c => c.SignOffs).WithOne().HasForeignKey(s => s.CriterionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.SignOffs).HasField("_signOffs").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+}
+
+/// <summary>Sign-off requirements are stored as a small JSON list on their owner (criterion or milestone).</summary>
+internal static class SignOffRequirementJson
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void Map(PropertyBuilder<List<SignOffRequirement>> property) =>
+        property.IsRequired().HasConversion(
+            v => JsonSerializer.Serialize(v.Select(r => new StoredRequirement(r.Role, r.UserId, r.Label)), Json),
+            v => (JsonSerializer.Deserialize<List<StoredRequirement>>(v, Json) ?? new()).Select(r => r.ToRequirement()).ToList(),
+            new ValueComparer<List<SignOffRequirement>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
 
     private sealed record StoredRequirement(string? Role, string? UserId, string Label)
     {
@@ -99,5 +112,8 @@ internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOff>
         builder.Property(s => s.Comment).HasMaxLength(SignOff.MaxCommentLength).IsRequired();
         builder.Property(s => s.ContentHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(s => s.SignerUserId);
+        // A signature belongs to exactly one thing: a criterion or a whole milestone.
+        builder.ToTable(t => t.HasCheckConstraint("CK_SignOffs_OneSubject",
+            "(\"CriterionId\" IS NULL AND \"MilestoneId\" IS NOT NULL) OR (\"CriterionId\" IS NOT NULL AND \"MilestoneId\" IS NULL)"));
     }
 }

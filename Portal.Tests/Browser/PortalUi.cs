@@ -42,7 +42,7 @@ internal static class PortalUi
     public static async Task ChooseAsync(IPage page, ILocator dropdown, string itemText)
     {
         await dropdown.ClickAsync();
-        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = itemText }).ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible, .rz-multiselect-item:visible").Filter(new() { HasText = itemText }).First.ClickAsync();
         await Expect(dropdown).ToContainTextAsync(itemText);
     }
 

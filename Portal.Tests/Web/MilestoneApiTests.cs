@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Milestones;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Api;
 
 namespace Portal.Tests.Web;
 
@@ -126,5 +127,31 @@ public sealed class MilestoneApiTests(PortalWebFactory factory) : IClassFixture<
     {
         await using var db = factory.CreateDbContext();
         return await db.Milestones.Where(m => m.Id == milestoneId).Select(m => m.Status).SingleAsync();
+    }
+}
+
+/// <summary>Kestrel enforces body limits (the in-memory test server does not), so the oversized-body contract is checked on a real server.</summary>
+public sealed class MilestoneApiBodyLimitTests
+{
+    [Fact]
+    public async Task A_body_over_the_endpoint_limit_is_a_400_problem_and_nothing_changes()
+    {
+        await using var server = await PortalServer.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+            { BaseAddress = server.BaseAddress };
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalWebFactory.PostLoginAsync(client, "pmo@portal.local", PortalWebFactory.DemoPassword)).StatusCode);
+        int pilot;
+        await using (var db = server.Database.CreateContext())
+            pilot = await db.Milestones.Where(m => m.Name.StartsWith("Integration live in pilot") && db.Phases.Any(p => p.Id == m.PhaseId && db.Programs.Any(
+                pr => pr.Id == p.ProgramId && pr.Name.StartsWith("Atlas")))).Select(m => m.Id).SingleAsync();
+        var body = "{\"reason\": \"" + new string('x', MilestoneApi.MaxBodyBytes + 10) + "\"}";
+
+        var response = await client.PostAsync($"/api/milestones/{pilot}/complete", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("at most 16 KB", await response.Content.ReadAsStringAsync());
+        await using var check = server.Database.CreateContext();
+        Assert.Equal(MilestoneStatus.InProgress, await check.Milestones.Where(m => m.Id == pilot).Select(m => m.Status).SingleAsync());
     }
 }

@@ -12,7 +12,7 @@ public static class MilestoneApi
 {
     public sealed record CompleteRequest(string? Reason, Guid? ExpectedVersion);
 
-    /// <summary>A completion request carries at most a reason; anything larger is refused before it is read (413).</summary>
+    /// <summary>A completion request carries at most a reason; anything larger is refused while it is read, as a 400 problem.</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
     public static RouteGroupBuilder MapMilestoneApi(this RouteGroupBuilder api)
@@ -28,12 +28,12 @@ public static class MilestoneApi
                 OutcomeKind.Blocked => Results.Problem(statusCode: 409, title: "Paired change milestones are unmet", detail: outcome.Message,
                     extensions: new Dictionary<string, object?>
                     {
-                        ["unmet"] = outcome.Unmet!.Select(u => new { id = u.CriterionId, criterion = u.Criterion, reason = u.Reason }),
+                        ["unmet"] = outcome.Unmet!.Select(u => new { id = u.CriterionId, milestoneId = u.MilestoneId, criterion = u.Criterion, reason = u.Reason }),
                     }),
                 OutcomeKind.Conflict => Results.Problem(statusCode: 409, title: "The milestone changed since you read it", detail: outcome.Message),
                 _ => Results.Problem(statusCode: 400, title: "The request cannot be applied", detail: outcome.Message),
             };
-        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
+        }).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes), new OversizedBodyIsBadRequest(MaxBodyBytes));
         return api;
     }
 }

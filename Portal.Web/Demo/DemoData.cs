@@ -103,12 +103,17 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
             var change = phase.Milestones.Single(m => m.Kind == MilestoneKind.Change);
             var technical = phase.Milestones.Single(m => m.Kind == MilestoneKind.Technical);
             var when = now.AddDays(-90 + 25 * i);
+            // The redesigned process is approved as a whole by the finance process owner, beyond each criterion.
+            if (phase.Name == "Design")
+                change.RequireSignOffs([SignOffRequirement.ByRole(nameof(ProgramRole.ProcessOwner), "Finance process owner")], null);
             foreach (var criterion in change.Criteria.Where(c => c.Kind == CriterionKind.Evidence && EvidenceByCriterion.ContainsKey(c.Title)))
             {
                 criterion.RecordEvidence(EvidenceByCriterion[criterion.Title]);
                 foreach (var requirement in criterion.Requirements)
                     criterion.Sign(signers[requirement.Role!], SignOffMeaning.Approved, "Reviewed in the phase gate meeting.", when);
             }
+            foreach (var requirement in change.SignOffRequirements)
+                change.Sign(signers[requirement.Role!], SignOffMeaning.Approved, "The redesigned process as a whole, as agreed in workshops 4 and 5.", when);
             if (i < done.Count)
             {
                 var decision = technical.Complete(facts, evaluators, "Priya Natarajan", when);

@@ -19,6 +19,8 @@ public static class FeatureRegistration
         services.AddSingleton<ProgramService>();
         services.AddSingleton<MilestoneService>();
         services.AddSingleton<MilestoneWorkService>();
+        services.AddSingleton<SignerVerification>();
+        services.AddSingleton<MilestoneSignOffService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();

@@ -12,4 +12,4 @@ public sealed record HistoryEntry(DateTimeOffset OccurredUtc, string ActorName, 
 
 public sealed record MilestoneDetails(
     int ProgramId, string ProgramName, MilestoneView Milestone, string Description, IReadOnlyList<CriterionView> Criteria,
-    IReadOnlyList<MilestoneView> Paired, bool CanEdit, bool CanComplete, IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<MilestoneView> Paired, bool CanEdit, bool CanComplete, IReadOnlyList<HistoryEntry> History, MilestoneSignOffView WholeSignOff);

@@ -2,7 +2,8 @@ using Portal.Core.Milestones;
 
 namespace Portal.Web.Features.Milestones;
 
-public sealed record UnmetView(int CriterionId, string Criterion, string Reason);
+/// <summary>An unmet criterion for display; a null <see cref="CriterionId"/> is the milestone's own required sign-off.</summary>
+public sealed record UnmetView(int MilestoneId, int? CriterionId, string Criterion, string Reason);
 
 public sealed record MilestoneView(
     int Id, int PhaseId, string Phase, MilestoneKind Kind, string Name, MilestoneStatus Status, bool? IsMet,

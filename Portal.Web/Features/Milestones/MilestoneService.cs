@@ -57,7 +57,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
             return decision.Problem is not null
                 ? new(OutcomeKind.Invalid, decision.Problem, Milestone: MilestoneViews.View(milestone, phase, facts, evaluators))
                 : new(OutcomeKind.Blocked, Refusal(milestone.Name, decision.Unmet),
-                    decision.Unmet.Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList(), MilestoneViews.View(milestone, phase, facts, evaluators));
+                    decision.Unmet.Select(u => new UnmetView(u.MilestoneId, u.CriterionId, u.CriterionTitle, u.Reason)).ToList(), MilestoneViews.View(milestone, phase, facts, evaluators));
 
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Milestone", milestone.Id.ToString(), "Completed", program.Id,
             OldValues: "Status: InProgress or earlier", NewValues: $"Status: Complete ({milestone.Name})", Reason: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),

@@ -23,7 +23,7 @@ internal static class MilestoneViews
     public static MilestoneView View(Milestone m, Phase phase, ProgramFacts facts, CriterionEvaluators evaluators)
     {
         var unmet = m.Kind == MilestoneKind.Change
-            ? m.Unmet(facts, evaluators).Select(u => new UnmetView(u.CriterionId, u.CriterionTitle, u.Reason)).ToList()
+            ? m.Unmet(facts, evaluators).Select(u => new UnmetView(u.MilestoneId, u.CriterionId, u.CriterionTitle, u.Reason)).ToList()
             : [];
         return new MilestoneView(m.Id, phase.Id, phase.Name, m.Kind, m.Name, m.Status, m.Kind == MilestoneKind.Change ? unmet.Count == 0 : null,
             m.PairedWith.Select(p => p.Id).ToList(), unmet, m.Version, m.CompletedUtc, m.CompletedBy);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
 using Portal.Core.Common;
@@ -6,7 +5,6 @@ using Portal.Core.Milestones;
 using Portal.Core.Programs;
 using Portal.Data;
 using Portal.Data.Auditing;
-using Portal.Data.Identity;
 using Portal.Web.Features.Account;
 
 namespace Portal.Web.Features.Milestones;
@@ -16,7 +14,7 @@ namespace Portal.Web.Features.Milestones;
 /// failures counted toward lockout and audited) and set a technical milestone's status. Membership checked on every call.
 /// </summary>
 public sealed class MilestoneWorkService(
-    IDbContextFactory<PortalDbContext> dbFactory, IServiceScopeFactory scopes, CriterionEvaluators evaluators, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SignerVerification signers, CriterionEvaluators evaluators, TimeProvider clock)
 {
     public async Task<MilestoneDetails?> GetAsync(int programId, int milestoneId, CurrentUser user, CancellationToken ct = default)
     {
@@ -50,7 +48,7 @@ public sealed class MilestoneWorkService(
             .Select(a => new HistoryEntry(a.OccurredUtc, a.ActorName, a.Action, a.NewValues, a.Reason))
             .ToListAsync(ct);
         return new MilestoneDetails(program.Id, program.Name, MilestoneViews.View(milestone, phase, facts, evaluators), milestone.Description, criteria, paired,
-            CanEdit(program, user), canComplete, history);
+            CanEdit(program, user), canComplete, history, MilestoneSignOffService.Describe(milestone, program, user));
     }
 
     public async Task<Result> RecordEvidenceAsync(int programId, int criterionId, string? evidence, CurrentUser user, CancellationToken ct = default)
@@ -77,23 +75,9 @@ public sealed class MilestoneWorkService(
     public async Task<Result> SignAsync(int programId, int criterionId, string password, SignOffMeaning meaning, string? comment, CurrentUser user,
         CancellationToken ct = default)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var account = await users.FindByIdAsync(user.Id);
-            if (account is null || await users.IsLockedOutAsync(account))
-                return Result.Failure("Password", "Your account is locked; signing is not possible until it is unlocked.");
-            if (!await users.CheckPasswordAsync(account, password ?? ""))
-            {
-                await users.AccessFailedAsync(account);
-                await using var audit = await dbFactory.CreateDbContextAsync(ct);
-                audit.Audit(new AuditEvent(user.Id, user.DisplayName, "Criterion", criterionId.ToString(), "SignOffRefused", programId,
-                    Reason: "Wrong password"), clock.GetUtcNow());
-                await audit.SaveChangesAsync(ct);
-                return Result.Failure("Password", "The password is not correct. Repeated failures lock your account.");
-            }
-            await users.ResetAccessFailedCountAsync(account);
-        }
+        var verified = await signers.VerifyAsync(user, password, "Criterion", criterionId.ToString(), programId, ct);
+        if (!verified.Succeeded)
+            return verified;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (criterion, program) = await LoadCriterionAsync(db, programId, criterionId, user, ct);

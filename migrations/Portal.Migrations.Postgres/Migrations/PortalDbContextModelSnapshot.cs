@@ -331,6 +331,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("_requirements")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("SignOffRequirements");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhaseId");
@@ -387,13 +392,16 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<int>("CriterionId")
+                    b.Property<int?>("CriterionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Meaning")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PrintedName")
                         .IsRequired()
@@ -417,9 +425,14 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("MilestoneId");
+
                     b.HasIndex("SignerUserId");
 
-                    b.ToTable("SignOffs", (string)null);
+                    b.ToTable("SignOffs", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(\"CriterionId\" IS NULL AND \"MilestoneId\" IS NOT NULL) OR (\"CriterionId\" IS NOT NULL AND \"MilestoneId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
@@ -774,8 +787,12 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasOne("Portal.Core.Milestones.Criterion", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Core.Programs.ProgramMember", b =>
@@ -810,6 +827,8 @@ namespace Portal.Migrations.Postgres.Migrations
             modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>

@@ -318,6 +318,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("_requirements")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SignOffRequirements");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PhaseId");
@@ -370,13 +375,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
-                    b.Property<int>("CriterionId")
+                    b.Property<int?>("CriterionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Meaning")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MilestoneId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PrintedName")
                         .IsRequired()
@@ -400,9 +408,14 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("MilestoneId");
+
                     b.HasIndex("SignerUserId");
 
-                    b.ToTable("SignOffs", (string)null);
+                    b.ToTable("SignOffs", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(\"CriterionId\" IS NULL AND \"MilestoneId\" IS NOT NULL) OR (\"CriterionId\" IS NOT NULL AND \"MilestoneId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
@@ -751,8 +764,12 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Core.Milestones.Criterion", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Milestones.Milestone", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Core.Programs.ProgramMember", b =>
@@ -787,6 +804,8 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Core.Milestones.Milestone", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Phase", b =>
