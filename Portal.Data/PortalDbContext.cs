@@ -22,6 +22,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<SignOff> SignOffs => Set<SignOff>();
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
+    public DbSet<SavedProgramTemplate> ProgramTemplates => Set<SavedProgramTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,97 +1,115 @@
-using Portal.Core.Programs;
+using Portal.Core.Common;
 
 namespace Portal.Core.Milestones;
 
-/// <summary>A criterion as a template describes it, before it belongs to a program.</summary>
-public sealed record TemplateCriterion(string Title, IReadOnlyList<(ProgramRole Role, string Label)> SignOffs, string? EvaluatorKey = null,
-    IReadOnlyDictionary<string, string>? Parameters = null);
+/// <summary>A sign-off a template criterion asks for: anyone holding the program role (a role name such as "ProcessOwner").</summary>
+public sealed record TemplateSignOff(string Role, string Label);
 
-public sealed record TemplatePhase(string Name, string TechnicalMilestone, string ChangeMilestone, IReadOnlyList<TemplateCriterion> Criteria);
+/// <summary>A criterion as a template describes it, before it belongs to a program: no evidence, no sign-offs.</summary>
+public sealed record TemplateCriterion(string Title, IReadOnlyList<TemplateSignOff> SignOffs, string? EvaluatorKey = null,
+    IReadOnlyDictionary<string, string>? Parameters = null, string Description = "");
+
+/// <summary>Where a milestone sits in a template: zero-based phase, then zero-based position within that phase.</summary>
+public sealed record MilestoneRef(int Phase, int Milestone);
 
 /// <summary>
-/// The phases a new program starts from: each with a technical milestone, its paired change milestone, and the
-/// success indicators as criteria (shared/PRODUCT.md, "The default program template"). Everything it creates
-/// stays editable in the program.
+/// A milestone as a template describes it. Pairing is by position rather than database id, so a template can
+/// pair a technical milestone with change milestones of other phases and still be instantiated anywhere.
 /// </summary>
-public sealed record ProgramTemplate(string Name, IReadOnlyList<TemplatePhase> Phases)
+public sealed record TemplateMilestone(MilestoneKind Kind, string Name, string Description, IReadOnlyList<TemplateCriterion> Criteria,
+    IReadOnlyList<MilestoneRef> PairedWith);
+
+public sealed record TemplatePhase(string Name, IReadOnlyList<TemplateMilestone> Milestones);
+
+/// <summary>
+/// The plan a new program starts from: phases with their milestones, pairings and criteria. The built-in
+/// <see cref="Default"/> comes from shared/PRODUCT.md; others are captured from a program with <see cref="FromPlan"/>.
+/// Everything a template creates stays editable in the program.
+/// </summary>
+public sealed partial record ProgramTemplate(string Name, string Description, IReadOnlyList<TemplatePhase> Phases)
 {
-    private static readonly (ProgramRole, string) ChangeLead = (ProgramRole.ChangeLead, "Change lead");
-    private static readonly (ProgramRole, string) Sponsor = (ProgramRole.ExecutiveSponsor, "Executive sponsor");
-    private static readonly (ProgramRole, string) ProcessOwner = (ProgramRole.ProcessOwner, "Finance process owner");
-    private static readonly (ProgramRole, string) PmoLead = (ProgramRole.PmoLead, "PMO lead (project delivery)");
+    public const int MaxNameLength = 120;
+    public const int MaxDescriptionLength = 1000;
 
-    public static ProgramTemplate Default { get; } = new("Technology and change as one program",
-    [
-        new("Discovery",
-            "Systems audit: data flows, integration points, technical gaps",
-            "Stakeholder analysis: who is affected, what they gain and lose, where resistance concentrates",
-            [
-                new("Stakeholder map completed", [ChangeLead]),
-                new("Resistance hotspots identified", [ChangeLead]),
-                new("Sponsor briefed on change risk profile", [Sponsor]),
-                new("Executive sponsor assigned", [], MembersInRoleEvaluator.EvaluatorKey,
-                    new Dictionary<string, string> { ["role"] = nameof(ProgramRole.ExecutiveSponsor), ["minimum"] = "1", ["label"] = "Executive sponsor" }),
-            ]),
-        new("Design",
-            "Integration architecture defined; system-of-record designations agreed; data mapping completed",
-            "Process redesign workshops with project and finance teams; new role responsibilities documented; change story tested with early skeptics",
-            [
-                new("Both teams signed off the new process design", [ProcessOwner, PmoLead]),
-                new("Early adopters identified", [ChangeLead]),
-            ]),
-        new("Build",
-            "Integration built and tested in development; data quality rules configured",
-            "Early adopter group briefed; training materials built with real organisational data; resistance response playbook prepared",
-            [
-                new("Early adopters use the system confidently", [ChangeLead]),
-                new("Materials reflect actual workflows", [ProcessOwner]),
-            ]),
-        new("Pilot",
-            "Integration live in pilot with selected projects; performance monitored",
-            "Early adopter feedback collected and acted on; quick wins documented; pilot resistance addressed individually",
-            [
-                new("Pilot users report less admin workload", [ChangeLead]),
-                new("At least one financial outcome attributable to the new visibility documented", [ProcessOwner, Sponsor]),
-            ]),
-        new("Go-Live",
-            "Full rollout; monitoring and exception handling active",
-            "Executive communications reference new system data; old workarounds formally decommissioned; 30-day adoption check scheduled",
-            [
-                new("Old spreadsheet reconciliations discontinued", [ProcessOwner]),
-                new("Shared data used in governance meetings", [Sponsor]),
-                new("Go-live date planned", [], GoLivePlannedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
-            ]),
-        new("Sustain",
-            "Integration performance monitored; exception volumes tracked; enhancement backlog managed",
-            "90-day adoption review; reinforcement for teams below target; success stories documented",
-            [
-                new("Reconciliation effort measurably below baseline", [ProcessOwner]),
-                new("Visibility-gap closures reported to the sponsor", [Sponsor]),
-            ]),
-    ]);
+    public int MilestoneCount => Phases.Sum(p => p.Milestones.Count);
 
-    /// <summary>Builds the phases of a new program: per phase a technical milestone paired with its change milestone.</summary>
+    public static FieldErrors Validate(string? name, string? description)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(Name), name, "Template name", MaxNameLength);
+        errors.MaxLength(nameof(Description), description, "Description", MaxDescriptionLength);
+        return errors;
+    }
+
+    /// <summary>Builds the phases of a new program; for templates known to be valid, such as <see cref="Default"/>.</summary>
     public IReadOnlyList<Phase> Instantiate(CriterionEvaluators evaluators)
     {
+        var result = TryInstantiate(evaluators);
+        return result.Succeeded ? result.Value : throw new InvalidOperationException(
+            $"Template '{Name}' is invalid: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+    }
+
+    /// <summary>
+    /// Builds the phases of a new program, or says why this template cannot be used (a saved template may name an
+    /// evaluator a later version of Portal no longer has, or carry a broken pairing).
+    /// </summary>
+    public Result<IReadOnlyList<Phase>> TryInstantiate(CriterionEvaluators evaluators)
+    {
+        var problems = new FieldErrors();
         var phases = new List<Phase>();
+        var built = new List<List<Milestone?>>();
         foreach (var (template, index) in Phases.Select((p, i) => (p, i)))
         {
-            var phase = Phase.Create(index + 1, template.Name);
-            var technical = Milestone.Create(MilestoneKind.Technical, template.TechnicalMilestone, null).Value;
-            var change = Milestone.Create(MilestoneKind.Change, template.ChangeMilestone, null).Value;
-            foreach (var c in template.Criteria)
-            {
-                var criterion = c.EvaluatorKey is null
-                    ? Criterion.Evidential(c.Title, null, c.SignOffs.Select(s => SignOffRequirement.ByRole(s.Role.ToString(), s.Label)))
-                    : Criterion.Computed(c.Title, null, c.EvaluatorKey, c.Parameters ?? new Dictionary<string, string>(), evaluators);
-                change.AddCriterion(criterion.Succeeded ? criterion.Value : throw new InvalidOperationException(
-                    $"Template criterion '{c.Title}' is invalid: {string.Join(" ", criterion.Errors.Select(e => e.Message))}"));
-            }
-            technical.PairWith([change]);
-            phase.Add(technical);
-            phase.Add(change);
+            problems.Required("", template.Name, $"The name of phase {index + 1}", Phase.MaxNameLength);
+            var phase = Phase.Create(index + 1, template.Name ?? "");
+            var milestones = template.Milestones.Select(m => Build(m, template.Name ?? "", evaluators, problems)).ToList();
+            foreach (var milestone in milestones.OfType<Milestone>())
+                phase.Add(milestone);
             phases.Add(phase);
+            built.Add(milestones);
         }
-        return phases;
+
+        foreach (var (template, phaseIndex) in Phases.Select((p, i) => (p, i)))
+            foreach (var (milestone, index) in template.Milestones.Select((m, i) => (m, i)))
+                Pair(built[phaseIndex][index], milestone.PairedWith, built, problems);
+
+        return problems.Any ? Result<IReadOnlyList<Phase>>.Failure(problems.ToList()) : Result<IReadOnlyList<Phase>>.Success(phases);
+    }
+
+    private static Milestone? Build(TemplateMilestone template, string phaseName, CriterionEvaluators evaluators, FieldErrors problems)
+    {
+        var created = Milestone.Create(template.Kind, template.Name, template.Description);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+                problems.Add("", $"{phaseName}: {error.Message}");
+            return null;
+        }
+        foreach (var c in template.Criteria)
+        {
+            var criterion = c.EvaluatorKey is null
+                ? Criterion.Evidential(c.Title, c.Description, c.SignOffs.Select(s => SignOffRequirement.ByRole(s.Role, s.Label)))
+                : Criterion.Computed(c.Title, c.Description, c.EvaluatorKey, c.Parameters ?? new Dictionary<string, string>(), evaluators);
+            var added = criterion.Succeeded ? created.Value.AddCriterion(criterion.Value) : criterion;
+            foreach (var error in added.Errors)
+                problems.Add("", $"{phaseName}, {template.Name}, criterion '{c.Title}': {error.Message}");
+        }
+        return created.Value;
+    }
+
+    private static void Pair(Milestone? technical, IReadOnlyList<MilestoneRef> refs, List<List<Milestone?>> built, FieldErrors problems)
+    {
+        if (technical is null || refs.Count == 0)
+            return;
+        var targets = new List<Milestone>();
+        foreach (var r in refs)
+        {
+            if (r.Phase < 0 || r.Phase >= built.Count || r.Milestone < 0 || r.Milestone >= built[r.Phase].Count)
+                problems.Add("", $"{technical.Name} is paired with a milestone the template does not have.");
+            else if (built[r.Phase][r.Milestone] is { } target)
+                targets.Add(target);
+        }
+        foreach (var error in technical.PairWith(targets).Errors)
+            problems.Add("", $"{technical.Name}: {error.Message}");
     }
 }

@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
+using Portal.Web.Features.Templates;
 
 namespace Portal.Web.Hosting;
 
@@ -17,6 +18,7 @@ public static class FeatureRegistration
         services.AddScoped<InitialDataSeeder>();
         services.AddSingleton(CriterionEvaluators.Default);
         services.AddSingleton<ProgramService>();
+        services.AddSingleton<ProgramTemplateService>();
         services.AddSingleton<MilestoneService>();
         services.AddSingleton<MilestoneWorkService>();
         services.AddSingleton<SignerVerification>();

@@ -33,4 +33,7 @@ public sealed class ProgramForm
     public DateTime? ActualGoLive { get; set; }
     public decimal? TotalBudget { get; set; }
     public decimal? ChangeBudget { get; set; }
+
+    /// <summary>The saved template a new program starts from; null for the built-in default. Ignored when editing.</summary>
+    public int? TemplateId { get; set; }
 }

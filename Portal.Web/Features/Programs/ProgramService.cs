@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Data.Auditing;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Milestones;
+using Portal.Web.Features.Templates;
 
 namespace Portal.Web.Features.Programs;
 
@@ -60,7 +61,10 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
             program.CreatedUtc, members, ProgramAccess.CanManage(program, user.Id, user.IsAdministrator), program.TotalBudget, program.ChangeBudget);
     }
 
-    /// <summary>Administrators and PMO leads create programs; the creator becomes its first PMO lead.</summary>
+    /// <summary>
+    /// Administrators and PMO leads create programs from a template (the built-in default unless the form names a saved one);
+    /// the creator becomes its first PMO lead.
+    /// </summary>
     public async Task<Result<int>> CreateAsync(ProgramForm form, CurrentUser user, CancellationToken ct = default)
     {
         if (!user.IsAdministrator && !user.IsInRole(PortalRoles.PmoLead))
@@ -80,14 +84,20 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
         var budget = program.SetBudget(form.TotalBudget, form.ChangeBudget);
         if (!budget.Succeeded)
             return Result<int>.Failure(budget.Errors);
+        var template = await ProgramTemplateService.ResolveAsync(db, form.TemplateId, ct);
+        if (template is null)
+            return Result<int>.Failure(nameof(ProgramForm.TemplateId), "That template no longer exists; choose another.");
+        var plan = template.TryInstantiate(evaluators);
+        if (!plan.Succeeded)
+            return Result<int>.Failure(plan.Errors.Select(e => e with { Field = nameof(ProgramForm.TemplateId) }));
         program.SetMember(user.Id, ProgramRole.PmoLead, now);
-        program.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
+        program.AdoptPlan(plan.Value);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Programs.Add(program);
         await db.SaveChangesAsync(ct); // assigns the id the audit entry refers to
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Program", program.Id.ToString(), "Created", program.Id,
             NewValues: $"{program.Name}; systems {string.Join(", ", program.Systems)}; planned go-live {program.PlannedGoLive:yyyy-MM-dd}; " +
-                $"budget {program.TotalBudget} (change {program.ChangeBudget}); template '{ProgramTemplate.Default.Name}'"), now);
+                $"budget {program.TotalBudget} (change {program.ChangeBudget}); template '{template.Name}'"), now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<int>.Success(program.Id);

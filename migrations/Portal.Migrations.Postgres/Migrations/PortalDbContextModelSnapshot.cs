@@ -373,6 +373,53 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("Phases", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Milestones.SavedProgramTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Definition");
+
+                    b.Property<int?>("SourceProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ProgramTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
                 {
                     b.Property<int>("Id")
