@@ -17,7 +17,7 @@ public sealed record MilestoneRef(int Phase, int Milestone);
 /// pair a technical milestone with change milestones of other phases and still be instantiated anywhere.
 /// </summary>
 public sealed record TemplateMilestone(MilestoneKind Kind, string Name, string Description, IReadOnlyList<TemplateCriterion> Criteria,
-    IReadOnlyList<MilestoneRef> PairedWith);
+    IReadOnlyList<MilestoneRef> PairedWith, IReadOnlyList<TemplateSignOff>? SignOffs = null);
 
 public sealed record TemplatePhase(string Name, IReadOnlyList<TemplateMilestone> Milestones);
 
@@ -94,6 +94,9 @@ public sealed partial record ProgramTemplate(string Name, string Description, IR
             foreach (var error in added.Errors)
                 problems.Add("", $"{phaseName}, {template.Name}, criterion '{c.Title}': {error.Message}");
         }
+        if (template.SignOffs is { Count: > 0 } whole)
+            foreach (var error in created.Value.RequireSignOffs(whole.Select(s => SignOffRequirement.ByRole(s.Role, s.Label)), null).Errors)
+                problems.Add("", $"{phaseName}, {template.Name}: {error.Message}");
         return created.Value;
     }
 

@@ -30,7 +30,8 @@ public sealed partial record ProgramTemplate
         var templatePhases = phases.Select((phase, i) => new TemplatePhase(phase.Name,
             ordered[i].Select(m => new TemplateMilestone(m.Kind, m.Name, m.Description,
                 m.Criteria.OrderBy(c => c.Id).Select(c => Capture(c, memberRoles)).ToList(),
-                m.PairedWith.Select(p => Locate(ordered, p)).OfType<MilestoneRef>().Distinct().ToList())).ToList())).ToList();
+                m.PairedWith.Select(p => Locate(ordered, p)).OfType<MilestoneRef>().Distinct().ToList(),
+                m.SignOffRequirements.Count == 0 ? null : ByRole(m.SignOffRequirements, memberRoles))).ToList())).ToList();
         return Result<ProgramTemplate>.Success(new ProgramTemplate(name!.Trim(), description?.Trim() ?? "", templatePhases));
     }
 
@@ -50,10 +51,17 @@ public sealed partial record ProgramTemplate
             return new TemplateCriterion(criterion.Title, [], criterion.EvaluatorKey,
                 new Dictionary<string, string>(criterion.Parameters, StringComparer.Ordinal), criterion.Description);
 
-        var signOffs = criterion.Requirements.Where(r => r.Role is not null).Select(r => new TemplateSignOff(r.Role!, r.Label)).ToList();
-        foreach (var named in criterion.Requirements.Where(r => r.UserId is not null))
+        return new TemplateCriterion(criterion.Title, ByRole(criterion.Requirements, memberRoles), Description: criterion.Description);
+    }
+
+    /// <summary>Role requirements as they are; a named person's becomes one for the role they hold (unless already required).</summary>
+    private static List<TemplateSignOff> ByRole(IEnumerable<SignOffRequirement> requirements, IReadOnlyDictionary<string, ProgramRole> memberRoles)
+    {
+        var list = requirements.ToList();
+        var signOffs = list.Where(r => r.Role is not null).Select(r => new TemplateSignOff(r.Role!, r.Label)).ToList();
+        foreach (var named in list.Where(r => r.UserId is not null))
             if (memberRoles.TryGetValue(named.UserId!, out var role) && signOffs.All(s => s.Role != role.ToString()))
                 signOffs.Add(new TemplateSignOff(role.ToString(), role.DisplayName()));
-        return new TemplateCriterion(criterion.Title, signOffs, Description: criterion.Description);
+        return signOffs;
     }
 }

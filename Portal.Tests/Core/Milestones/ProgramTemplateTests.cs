@@ -69,6 +69,22 @@ public sealed class ProgramTemplateTests
         Assert.Equal([new TemplateSignOff("PmoLead", "PMO lead"), new TemplateSignOff("ProcessOwner", "Process owner")], signOffs);
     }
 
+    [Fact]
+    public void A_change_milestone_s_own_required_sign_offs_travel_with_the_template()
+    {
+        var plan = ProgramTemplate.Default.Instantiate(Evaluators);
+        var design = plan[1].Milestones.Single(m => m.Kind == MilestoneKind.Change);
+        design.RequireSignOffs([SignOffRequirement.ByRole(nameof(ProgramRole.ProcessOwner), "Finance process owner"),
+            SignOffRequirement.ByPerson("u-pmo", "Priya Natarajan")], null);
+        var members = new Dictionary<string, ProgramRole> { ["u-pmo"] = ProgramRole.PmoLead };
+
+        var rebuilt = ProgramTemplate.FromPlan("Whole sign-offs", null, plan, members).Value.Instantiate(Evaluators);
+
+        var requirements = rebuilt[1].Milestones.Single(m => m.Kind == MilestoneKind.Change).SignOffRequirements;
+        Assert.Equal([("ProcessOwner", "Finance process owner"), ("PmoLead", "PMO lead")], requirements.Select(r => (r.Role!, r.Label)));
+        Assert.All(rebuilt.Where((_, i) => i != 1).SelectMany(p => p.Milestones), m => Assert.Empty(m.SignOffRequirements));
+    }
+
     [Theory]
     [InlineData("", null, "Name", "Template name is required.")]
     [InlineData("   ", null, "Name", "Template name is required.")]
