@@ -66,6 +66,38 @@ public sealed class Milestone
         return Result.Success();
     }
 
+    /// <summary>
+    /// Re-pairs a technical milestone: the new set replaces the old. A complete milestone keeps the pairing it was
+    /// completed under (reopen it first); once work has started the change needs a reason for the audit trail.
+    /// The caller makes sure the change milestones belong to the same program.
+    /// </summary>
+    public Result PairWith(IEnumerable<Milestone> changeMilestones, string? reason)
+    {
+        if (Kind == MilestoneKind.Technical && Status == MilestoneStatus.Complete)
+            return Result.Failure(nameof(PairedWith), "This milestone is complete and keeps the pairing it was completed under; reopen it to change the pairing.");
+        var problem = CheckReason(reason, "changing which change milestones it waits for");
+        return problem ?? PairWith(changeMilestones);
+    }
+
+    /// <summary>Drops one change milestone from the pairing (it is being removed); true when it was paired.</summary>
+    internal bool Unpair(Milestone changeMilestone)
+    {
+        if (!_pairedWith.Remove(changeMilestone))
+            return false;
+        Touch();
+        return true;
+    }
+
+    /// <summary>A reason is needed once work has started and must fit the audit trail; null when the reason is acceptable.</summary>
+    internal Result? CheckReason(string? reason, string change)
+    {
+        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", $"Work on {Name} has started: give the reason for {change}.");
+        if (reason is not null && reason.Trim().Length > MaxReasonLength)
+            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        return null;
+    }
+
     /// <summary>Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met.</summary>
     public IReadOnlyList<UnmetCriterion> Unmet(ProgramFacts facts, CriterionEvaluators evaluators) =>
         Kind != MilestoneKind.Change
