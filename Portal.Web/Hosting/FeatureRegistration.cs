@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddSingleton<ProgramService>();
         services.AddSingleton<MilestoneService>();
         services.AddSingleton<MilestoneWorkService>();
+        services.AddSingleton<MilestoneStructureService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();
