@@ -98,13 +98,20 @@ public sealed class Milestone
         return null;
     }
 
-    /// <summary>Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met.</summary>
+    /// <summary>Shown for a change milestone that has no criteria yet (it has no criterion id of its own).</summary>
+    public const string NoCriteriaTitle = "No criteria yet";
+
+    /// <summary>
+    /// Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met. A change
+    /// milestone without criteria is not met: otherwise a new, empty one, or one whose criteria were all removed,
+    /// would open the gate of every technical milestone paired with it.
+    /// </summary>
     public IReadOnlyList<UnmetCriterion> Unmet(ProgramFacts facts, CriterionEvaluators evaluators) =>
-        Kind != MilestoneKind.Change
-            ? []
-            : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
-                    .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
-                .ToList();
+        Kind != MilestoneKind.Change ? []
+        : _criteria.Count == 0 ? [new UnmetCriterion(Id, Name, 0, NoCriteriaTitle, $"{Name} has no criteria yet: add what must hold before it counts as met")]
+        : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
+                .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
+            .ToList();
 
     public bool IsMet(ProgramFacts facts, CriterionEvaluators evaluators) => Kind == MilestoneKind.Change && Unmet(facts, evaluators).Count == 0;
 

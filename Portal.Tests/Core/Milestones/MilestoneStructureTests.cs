@@ -68,6 +68,20 @@ public sealed class MilestoneStructureTests
     }
 
     [Fact]
+    public void A_change_milestone_without_criteria_is_not_met_so_pairing_with_it_holds_the_gate()
+    {
+        var phases = Plan();
+        var pilot = phases[3];
+        var empty = pilot.AddMilestone(MilestoneKind.Change, "Support model agreed", null).Value;
+        Technical(pilot).PairWith([empty], "Support readiness gates the pilot");
+
+        var decision = Technical(pilot).Complete(MilestoneGateTests.Facts(1), Evaluators, "Priya Natarajan", Now);
+
+        Assert.False(empty.IsMet(MilestoneGateTests.Facts(1), Evaluators));
+        Assert.Equal(["Support model agreed has no criteria yet: add what must hold before it counts as met"], decision.Unmet.Select(u => u.Reason));
+    }
+
+    [Fact]
     public void Removing_needs_a_reason_once_work_has_started()
     {
         var phases = Plan();
