@@ -90,6 +90,10 @@ public sealed class MilestoneStructureBrowserTests(BrowserFixture fixture) : ICl
         await Expect(pmo).ToHaveURLAsync(new Regex(Regex.Escape(programUrl) + "$"));
         await Expect(discovery).Not.ToContainTextAsync(Added);
         await Expect(discovery.Locator(".phase-milestone").First.Locator(".gate-note")).ToHaveTextAsync("Held by 1 of 1 paired change milestone");
+        await pmo.SetViewportSizeAsync(430, 900);
+        await discovery.GetByTestId("add-milestone").ClickAsync();
+        await pmo.GetByTestId("add-milestone-dialog").GetByText("Technical", new() { Exact = true }).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(pmo, "add-milestone-dialog-narrow");
     }
 
     /// <summary>A program of this test's own, created the way a PMO lead creates one; returns its path.</summary>
