@@ -46,18 +46,22 @@ public sealed class Criterion
     public static Result<Criterion> Computed(string? title, string? description, string evaluatorKey, IReadOnlyDictionary<string, string> parameters,
         CriterionEvaluators evaluators)
     {
+        // A blank value is a parameter not given (forms send empty inputs), so optional ones fall back to their default.
+        var given = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value.Trim(), StringComparer.Ordinal);
         var errors = ValidateTitle(title, description);
-        if (!evaluators.TryGet(evaluatorKey, out var evaluator))
+        if (string.IsNullOrWhiteSpace(evaluatorKey))
+            errors.Add(nameof(EvaluatorKey), "Choose what computes this criterion.");
+        else if (!evaluators.TryGet(evaluatorKey, out var evaluator))
             errors.Add(nameof(EvaluatorKey), $"There is no evaluator '{evaluatorKey}'.");
         else
-            foreach (var problem in evaluator.ValidateParameters(parameters))
-                errors.Add(nameof(Parameters), problem);
+            foreach (var problem in evaluator.ValidateParameters(given))
+                errors.Add(problem.Field, problem.Message);
         if (errors.Any)
             return Result<Criterion>.Failure(errors.ToList());
         return Result<Criterion>.Success(new Criterion
         {
             Kind = CriterionKind.Computed, Title = title!.Trim(), Description = description?.Trim() ?? "",
-            EvaluatorKey = evaluatorKey, _parameters = new Dictionary<string, string>(parameters, StringComparer.Ordinal),
+            EvaluatorKey = evaluatorKey, _parameters = given,
         });
     }
 

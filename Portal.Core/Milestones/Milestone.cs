@@ -77,15 +77,54 @@ public sealed class Milestone
         return Result.Success();
     }
 
-    /// <summary>Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met.</summary>
+    /// <summary>
+    /// Re-pairs a technical milestone: the new set replaces the old. A complete milestone keeps the pairing it was
+    /// completed under (reopen it first); once work has started the change needs a reason for the audit trail.
+    /// The caller makes sure the change milestones belong to the same program.
+    /// </summary>
+    public Result PairWith(IEnumerable<Milestone> changeMilestones, string? reason)
+    {
+        if (Kind == MilestoneKind.Technical && Status == MilestoneStatus.Complete)
+            return Result.Failure(nameof(PairedWith), "This milestone is complete and keeps the pairing it was completed under; reopen it to change the pairing.");
+        var problem = CheckReason(reason, "changing which change milestones it waits for");
+        return problem ?? PairWith(changeMilestones);
+    }
+
+    /// <summary>Drops one change milestone from the pairing (it is being removed); true when it was paired.</summary>
+    internal bool Unpair(Milestone changeMilestone)
+    {
+        if (!_pairedWith.Remove(changeMilestone))
+            return false;
+        Touch();
+        return true;
+    }
+
+    /// <summary>A reason is needed once work has started and must fit the audit trail; null when the reason is acceptable.</summary>
+    internal Result? CheckReason(string? reason, string change)
+    {
+        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
+            return Result.Failure("Reason", $"Work on {Name} has started: give the reason for {change}.");
+        if (reason is not null && reason.Trim().Length > MaxReasonLength)
+            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        return null;
+    }
+
+    /// <summary>Shown for a change milestone that has no criteria yet (it has no criterion id of its own).</summary>
+    public const string NoCriteriaTitle = "No criteria yet";
+
+    /// <summary>
+    /// Every unmet criterion of this change milestone, with its reasons; empty when the milestone is met. A change
+    /// milestone without criteria is not met: otherwise a new, empty one, or one whose criteria were all removed,
+    /// would open the gate of every technical milestone paired with it.
+    /// </summary>
     public IReadOnlyList<UnmetCriterion> Unmet(ProgramFacts facts, CriterionEvaluators evaluators) =>
-        Kind != MilestoneKind.Change
-            ? []
-            : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
-                    .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
-                .Concat(SignOffRequirement.Missing(_requirements, _signOffs, ContentHash(), "the milestone")
-                    .Select(reason => new UnmetCriterion(Id, Name, null, MilestoneSignOffTitle, $"{reason} (on the whole milestone)")))
-                .ToList();
+        Kind != MilestoneKind.Change ? []
+        : _criteria.Count == 0 ? [new UnmetCriterion(Id, Name, null, NoCriteriaTitle, $"{Name} has no criteria yet: add what must hold before it counts as met")]
+        : _criteria.SelectMany(c => c.Evaluate(facts, evaluators).Reasons
+                .Select(reason => new UnmetCriterion(Id, Name, c.Id, c.Title, reason)))
+            .Concat(SignOffRequirement.Missing(_requirements, _signOffs, ContentHash(), "the milestone")
+                .Select(reason => new UnmetCriterion(Id, Name, null, MilestoneSignOffTitle, $"{reason} (on the whole milestone)")))
+            .ToList();
 
     /// <summary>How the milestone's own required sign-offs are named where criteria are listed.</summary>
     public const string MilestoneSignOffTitle = "Sign-off of the whole milestone";
@@ -188,10 +227,8 @@ public sealed class Milestone
     {
         if (Kind != MilestoneKind.Change)
             return Result.Failure(nameof(SignOffRequirements), "Only change milestones require sign-offs; a technical milestone is gated by its paired change milestones.");
-        if (HasWorkStarted && string.IsNullOrWhiteSpace(reason))
-            return Result.Failure("Reason", "Work on this milestone has started: give the reason for changing its required sign-offs.");
-        if (reason is { Length: > MaxReasonLength })
-            return Result.Failure("Reason", $"The reason must be at most {MaxReasonLength} characters.");
+        if (CheckReason(reason, "changing its required sign-offs") is { } problem)
+            return problem;
         _requirements = requirements.Distinct().ToList();
         Touch();
         return Result.Success();

@@ -7,6 +7,8 @@ using Portal.Data;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
+using Portal.Web.Features.Milestones;
+
 namespace Portal.Web.Demo;
 
 /// <summary>One user per role and two realistic programs; later features enrich the demo program.</summary>
@@ -94,8 +96,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
     {
         var signers = Users.Where(u => u.Key is not "admin" and not "viewer" and not "it")
             .ToDictionary(u => u.Role, u => new Signer(ids[u.Key], u.DisplayName, [u.Role]));
-        var facts = new ProgramFacts(DateOnly.FromDateTime(now.UtcDateTime), atlas.PlannedGoLive, null,
-            atlas.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));
+        var facts = ProgramFactsLoader.Basic(atlas, DateOnly.FromDateTime(now.UtcDateTime));
         var done = atlas.Phases.Take(3).ToList();
         for (var i = 0; i < atlas.Phases.Count; i++)
         {

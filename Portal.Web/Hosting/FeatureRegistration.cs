@@ -23,6 +23,8 @@ public static class FeatureRegistration
         services.AddSingleton<MilestoneWorkService>();
         services.AddSingleton<SignerVerification>();
         services.AddSingleton<MilestoneSignOffService>();
+        services.AddSingleton<MilestoneStructureService>();
+        services.AddSingleton<ProgramFactsLoader>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();

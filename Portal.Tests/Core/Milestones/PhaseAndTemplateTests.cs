@@ -79,15 +79,17 @@ public sealed class PhaseAndTemplateTests
     }
 
     [Theory]
-    [InlineData("", "1", "Name the program role to count (parameter 'role').")]
-    [InlineData("ExecutiveSponsor", "0", "The minimum must be a whole number of at least 1.")]
-    [InlineData("ExecutiveSponsor", "two", "The minimum must be a whole number of at least 1.")]
-    public void A_computed_criterion_with_bad_parameters_is_refused(string role, string minimum, string message)
+    [InlineData("", "1", "Parameters.role", "Program role is required.")]
+    [InlineData("Auditor", "1", "Parameters.role", "Program role: 'Auditor' is not a program role.")]
+    [InlineData("ExecutiveSponsor", "0", "Parameters.minimum", "Minimum members must be a whole number of at least 1.")]
+    [InlineData("ExecutiveSponsor", "two", "Parameters.minimum", "Minimum members must be a whole number of at least 1.")]
+    public void A_computed_criterion_with_bad_parameters_is_refused_on_the_parameter(string role, string minimum, string field, string message)
     {
         var result = Criterion.Computed("Sponsor assigned", null, MembersInRoleEvaluator.EvaluatorKey,
             new Dictionary<string, string> { ["role"] = role, ["minimum"] = minimum }, Evaluators);
 
-        Assert.Equal(message, Assert.Single(result.Errors).Message);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((field, message), (error.Field, error.Message));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Milestones;
 /// Phases and paired milestones of a program. Every path that completes a technical milestone (pages, API,
 /// later imports and jobs) goes through <see cref="CompleteAsync"/>, which asks the gate in Portal.Core.
 /// </summary>
-public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactory, CriterionEvaluators evaluators, TimeProvider clock)
+public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactory, CriterionEvaluators evaluators, ProgramFactsLoader factsLoader, TimeProvider clock)
 {
     public async Task<ProgramPlanView?> GetPlanAsync(int programId, CurrentUser user, CancellationToken ct = default)
     {
@@ -21,7 +21,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         if (program is null)
             return null;
         var phases = await LoadPlanAsync(db, programId, ct);
-        var facts = MilestoneViews.Facts(program, clock);
+        var facts = await factsLoader.LoadAsync(db, program, ct);
         var views = phases.Select(p => new PhaseView(p.Id, p.Order, p.Name, p.IsClosed, p.Milestones
             .OrderBy(m => m.Kind).ThenBy(m => m.Id).Select(m => MilestoneViews.View(m, p, facts, evaluators)).ToList())).ToList();
         return new ProgramPlanView(program.Id, program.Name, phases.FirstOrDefault(p => !p.IsClosed)?.Name, views, CanComplete(program, user));
@@ -51,7 +51,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         if (expectedVersion is { } seen && seen != milestone.Version)
             return await ConflictAsync(db, milestone, ct);
 
-        var facts = MilestoneViews.Facts(program, clock);
+        var facts = await factsLoader.LoadAsync(db, program, ct);
         var decision = milestone.Complete(facts, evaluators, user.DisplayName, clock.GetUtcNow());
         if (!decision.IsAllowed)
             return decision.Problem is not null
@@ -88,7 +88,7 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
         var phase = phases.FirstOrDefault(p => p.Id == phaseId);
         if (phase is null)
             return Portal.Core.Common.Result.Failure("", "Phase not found.");
-        var result = phase.Close(phases, MilestoneViews.Facts(program, clock), evaluators, clock.GetUtcNow());
+        var result = phase.Close(phases, await factsLoader.LoadAsync(db, program, ct), evaluators, clock.GetUtcNow());
         if (!result.Succeeded)
             return result;
         db.Audit(new AuditEvent(user.Id, user.DisplayName, "Phase", phase.Id.ToString(), "Closed", program.Id, NewValues: phase.Name), clock.GetUtcNow());
@@ -125,7 +125,8 @@ public sealed class MilestoneService(IDbContextFactory<PortalDbContext> dbFactor
                 .Include(p => p.Milestones).ThenInclude(m => m.PairedWith).ThenInclude(m => m.Criteria).ThenInclude(c => c.SignOffs)
                 .AsSplitQuery().ToListAsync(ct))
             .ToLookup(p => p.ProgramId);
-        return programs.ToDictionary(p => p.Id, p => Headline(phases[p.Id].ToList(), MilestoneViews.Facts(p, clock)));
+        var facts = await factsLoader.LoadAsync(db, programs, ct);
+        return programs.ToDictionary(p => p.Id, p => Headline(phases[p.Id].ToList(), facts[p.Id]));
     }
 
     private ProgramHeadline Headline(List<Phase> phases, ProgramFacts facts)

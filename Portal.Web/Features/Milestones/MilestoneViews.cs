@@ -16,10 +16,6 @@ internal static class MilestoneViews
         return program is not null && ProgramAccess.CanView(program, user.Id, user.IsAdministrator) ? program : null;
     }
 
-    public static ProgramFacts Facts(PortalProgram program, TimeProvider clock) => new(
-        DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), program.PlannedGoLive, program.ActualGoLive,
-        program.Members.GroupBy(m => m.Role.ToString()).ToDictionary(g => g.Key, g => g.Count()));
-
     public static MilestoneView View(Milestone m, Phase phase, ProgramFacts facts, CriterionEvaluators evaluators)
     {
         var unmet = m.Kind == MilestoneKind.Change

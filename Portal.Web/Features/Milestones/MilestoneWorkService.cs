@@ -14,7 +14,8 @@ namespace Portal.Web.Features.Milestones;
 /// failures counted toward lockout and audited) and set a technical milestone's status. Membership checked on every call.
 /// </summary>
 public sealed class MilestoneWorkService(
-    IDbContextFactory<PortalDbContext> dbFactory, SignerVerification signers, CriterionEvaluators evaluators, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SignerVerification signers, CriterionEvaluators evaluators, ProgramFactsLoader factsLoader,
+    TimeProvider clock)
 {
     public async Task<MilestoneDetails?> GetAsync(int programId, int milestoneId, CurrentUser user, CancellationToken ct = default)
     {
@@ -24,7 +25,7 @@ public sealed class MilestoneWorkService(
         if (program is null || phase is null)
             return null;
         var milestone = phase.Milestones.Single(m => m.Id == milestoneId);
-        var facts = MilestoneViews.Facts(program, clock);
+        var facts = await factsLoader.LoadAsync(db, program, ct);
         var member = program.Members.FirstOrDefault(m => m.UserId == user.Id);
         var criteria = milestone.Criteria.Select(c =>
         {
