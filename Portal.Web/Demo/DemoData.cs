@@ -6,13 +6,13 @@ using Portal.Core.Security;
 using Portal.Data;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
-
 using Portal.Web.Features.Milestones;
 
 namespace Portal.Web.Demo;
 
 /// <summary>One user per role and two realistic programs; later features enrich the demo program.</summary>
-public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, CriterionEvaluators evaluators, TimeProvider clock)
+public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, CriterionEvaluators evaluators, ProgramFactsLoader factsLoader,
+    TimeProvider clock)
 {
     public const string Password = "Portal-Demo-2026!";
     public const int ProgramCount = 2;
@@ -65,11 +65,15 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
 
         atlas.SetBudget(2_400_000m, 312_000m);
         atlas.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
-        BringAtlasToPilot(atlas, ids, now);
         harbor.SetBudget(850_000m, 68_000m);
         harbor.AdoptPlan(ProgramTemplate.Default.Instantiate(evaluators));
 
         db.Programs.AddRange(atlas, harbor);
+        await db.SaveChangesAsync(ct);
+
+        // Feature records first: computed criteria of the earlier phases read them when Atlas is brought to Pilot.
+
+        await BringAtlasToPilotAsync(atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
         db.Audit(new AuditEvent(null, "System", "Portal", "demo", "DemoDataSeeded",
             NewValues: $"{Users.Count} users; programs {atlas.Id}, {harbor.Id}"), now);
@@ -92,11 +96,11 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
     /// Discovery, Design and Build done with evidence and sign-offs by the demo people who hold each role; Pilot's
     /// technical milestone in progress and its change milestone unmet for a visible reason; later phases not started.
     /// </summary>
-    private void BringAtlasToPilot(PortalProgram atlas, Dictionary<string, string> ids, DateTimeOffset now)
+    private async Task BringAtlasToPilotAsync(PortalProgram atlas, Dictionary<string, string> ids, DateTimeOffset now, CancellationToken ct)
     {
         var signers = Users.Where(u => u.Key is not "admin" and not "viewer" and not "it")
             .ToDictionary(u => u.Role, u => new Signer(ids[u.Key], u.DisplayName, [u.Role]));
-        var facts = ProgramFactsLoader.Basic(atlas, DateOnly.FromDateTime(now.UtcDateTime));
+        var facts = await factsLoader.LoadAsync(db, atlas, ct);
         var done = atlas.Phases.Take(3).ToList();
         for (var i = 0; i < atlas.Phases.Count; i++)
         {

@@ -9,6 +9,8 @@ using Portal.Data.Auditing;
 using Portal.Data.Identity;
 using Portal.Web.Hosting;
 
+using Portal.Web.Features.Milestones;
+
 namespace Portal.Web.Demo;
 
 /// <summary>
@@ -17,7 +19,7 @@ namespace Portal.Web.Demo;
 /// </summary>
 public sealed class InitialDataSeeder(
     PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IOptions<PortalOptions> options, CriterionEvaluators evaluators,
-    TimeProvider clock, ILogger<InitialDataSeeder> logger)
+    ProgramFactsLoader factsLoader, TimeProvider clock, ILogger<InitialDataSeeder> logger)
 {
     /// <summary>The roles are reference data: every database has them, including one prepared with `--migrate`.</summary>
     public async Task EnsureRolesAsync()
@@ -36,7 +38,7 @@ public sealed class InitialDataSeeder(
         if (options.Value.SeedDemoData)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await new DemoData(db, users, evaluators, clock).SeedAsync(ct);
+            await new DemoData(db, users, evaluators, factsLoader, clock).SeedAsync(ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Seeded demo data: {Users} demo users and {Programs} programs (password in README)", DemoData.Users.Count, DemoData.ProgramCount);
             return;
