@@ -3,7 +3,7 @@ using Portal.Core.Common;
 namespace Portal.Core.Milestones;
 
 /// <summary>
-/// A signature on a criterion's or a milestone's content: printed name, user id, UTC time, meaning, comment and the SHA-256 hash
+/// A signature on a criterion's, a milestone's or a system-of-record entry's content: printed name, user id, UTC time, meaning, comment and the SHA-256 hash
 /// of the canonical content that was signed. When the content changes, the hash no longer matches and the
 /// sign-off is stale: kept for the record, no longer counted.
 /// </summary>
@@ -25,11 +25,14 @@ public sealed class SignOff
     }
 
     public int Id { get; private set; }
-    /// <summary>The signed criterion, or null when a whole milestone was signed.</summary>
+    /// <summary>The signed criterion, or null when something else was signed.</summary>
     public int? CriterionId { get; private set; }
 
-    /// <summary>The signed milestone, or null when a criterion was signed.</summary>
+    /// <summary>The signed milestone, or null when something else was signed.</summary>
     public int? MilestoneId { get; private set; }
+
+    /// <summary>The agreed system-of-record entry, or null when something else was signed (exactly one subject is set).</summary>
+    public int? SystemOfRecordEntryId { get; private set; }
     public string SignerUserId { get; private set; } = string.Empty;
     public string PrintedName { get; private set; } = string.Empty;
 

@@ -12,4 +12,11 @@ public static class ProgramAccess
     /// <summary>Who may change membership and program details: administrators, and the program's PMO leads.</summary>
     public static bool CanManage(PortalProgram program, string userId, bool isAdministrator) =>
         isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role == ProgramRole.PmoLead);
+
+    /// <summary>
+    /// Who may keep the system-of-record register: administrators, and the program's PMO leads, change leads and
+    /// process owners (finance gets governance authority over system-of-record decisions, not just a signature).
+    /// </summary>
+    public static bool CanMaintainSystemOfRecord(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead or ProgramRole.ProcessOwner);
 }

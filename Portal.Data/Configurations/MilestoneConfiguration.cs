@@ -112,8 +112,10 @@ internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOff>
         builder.Property(s => s.Comment).HasMaxLength(SignOff.MaxCommentLength).IsRequired();
         builder.Property(s => s.ContentHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(s => s.SignerUserId);
-        // A signature belongs to exactly one thing: a criterion or a whole milestone.
+        // A signature belongs to exactly one thing: a criterion, a whole milestone or a system-of-record entry. Counting
+        // the keys that are set keeps the rule one line as subjects are added (reviews come next, ADR-011).
         builder.ToTable(t => t.HasCheckConstraint("CK_SignOffs_OneSubject",
-            "(\"CriterionId\" IS NULL AND \"MilestoneId\" IS NOT NULL) OR (\"CriterionId\" IS NOT NULL AND \"MilestoneId\" IS NULL)"));
+            "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END)" +
+            " + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) = 1"));
     }
 }

@@ -72,6 +72,8 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await db.SaveChangesAsync(ct);
 
         // Feature records first: computed criteria of the earlier phases read them when Atlas is brought to Pilot.
+        SystemOfRecordDemoData.Add(db, atlas, ids, now);
+        await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);

@@ -449,6 +449,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SystemOfRecordEntryId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CriterionId");
@@ -457,9 +460,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SignerUserId");
 
+                    b.HasIndex("SystemOfRecordEntryId");
+
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(\"CriterionId\" IS NULL AND \"MilestoneId\" IS NOT NULL) OR (\"CriterionId\" IS NOT NULL AND \"MilestoneId\" IS NULL)");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -627,6 +632,63 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalApiTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthoritativeSystem")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionOwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DomainKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "DomainKey")
+                        .IsUnique();
+
+                    b.ToTable("SystemOfRecordEntries", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Identity.PortalUser", b =>
@@ -815,6 +877,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.SystemOfRecord.SystemOfRecordEntry", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("SystemOfRecordEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Core.Programs.ProgramMember", b =>
@@ -841,6 +908,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.Navigation("SignOffs");
@@ -863,6 +939,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
+                {
+                    b.Navigation("SignOffs");
                 });
 #pragma warning restore 612, 618
         }
