@@ -32,6 +32,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Both teams signed off the new process design", [ProcessOwner, PmoLead]),
                 new("Early adopters identified", [ChangeLead]),
+                new("System-of-record designations agreed", [], SystemOfRecord.SystemOfRecordAgreedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Build",
             "Integration built and tested in development; data quality rules configured",

@@ -106,7 +106,8 @@ public sealed class ProgramTemplateServiceTests(PortalWebFactory factory) : ICla
             .OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal([("Created", "Priya Natarajan"), ("Deleted", "Alex Morgan")], entries.Select(a => (a.Action, a.ActorName)));
         Assert.All(entries, a => Assert.Equal(atlas, a.ProgramId));
-        Assert.StartsWith($"{name}; 6 phases, 12 milestones, 15 criteria; from program 'Atlas", entries[0].NewValues);
+        var criteria = ProgramTemplate.Default.Phases.SelectMany(p => p.Milestones).Sum(m => m.Criteria.Count);
+        Assert.StartsWith($"{name}; 6 phases, 12 milestones, {criteria} criteria; from program 'Atlas", entries[0].NewValues);
         var created = await db.AuditEntries.SingleAsync(a => a.EntityType == "Program" && a.EntityId == programId.ToString() && a.Action == "Created");
         Assert.EndsWith($"template '{name}'", created.NewValues);
         Assert.False(await db.ProgramTemplates.AnyAsync(t => t.Id == templateId));

@@ -76,6 +76,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);
+        SystemOfRecordDemoData.AddPilotChanges(db, atlas, ids, now);
         await db.SaveChangesAsync(ct);
         db.Audit(new AuditEvent(null, "System", "Portal", "demo", "DemoDataSeeded",
             NewValues: $"{Users.Count} users; programs {atlas.Id}, {harbor.Id}"), now);

@@ -7,8 +7,9 @@ namespace Portal.Web.Demo;
 
 /// <summary>
 /// Atlas's system-of-record register: finance's process owner decides for every domain (the finance-territorial playbook
-/// gives finance that authority). Most entries are agreed; "time" was agreed and then re-worded, so its signature is
-/// stale; "rates" still waits for a signature.
+/// gives finance that authority). In Design every listed domain was agreed (<see cref="Add"/>); during the pilot
+/// (<see cref="AddPilotChanges"/>) "time" was re-worded, so its signature is stale, and "rates" was added and still
+/// waits for a signature.
 /// </summary>
 public static class SystemOfRecordDemoData
 {
@@ -36,17 +37,24 @@ public static class SystemOfRecordDemoData
         Agree(Entry("invoices", "ERP", $"Finance process owner decides within 2 working days; {Steering}.",
             "Invoice status flows to project managers so late-payment surprises show before month end.", 68), 66);
 
-        var time = Entry("time", "PPM", $"Finance process owner decides within 5 working days; {Steering}.",
-            "Timesheets are approved in the PPM and posted to the ERP nightly.", 68);
-        Agree(time, 66);
+        Agree(Entry("time", "PPM", $"Finance process owner decides within 5 working days; {Steering}.",
+            "Timesheets are approved in the PPM and posted to the ERP nightly.", 68), 66);
+
+        db.SystemOfRecordEntries.AddRange(register);
+    }
+
+    /// <summary>What changed during the pilot, after Design closed: one re-worded entry, one new proposal.</summary>
+    public static void AddPilotChanges(PortalDbContext db, PortalProgram atlas, IReadOnlyDictionary<string, string> ids, DateTimeOffset now)
+    {
+        var owner = ids["owner"];
+        var register = db.SystemOfRecordEntries.Local.Where(e => e.ProgramId == atlas.Id).ToList();
+        var time = register.Single(e => e.Domain == "time");
         // Re-worded after the pilot showed month-end disputes: the signature on the old wording is now stale.
         time.Edit(atlas, new SystemOfRecordDraft("time", "PPM",
             owner, $"Project delivery and finance review differences at the weekly reconciliation; finance process owner decides within 2 working days; {Steering}.",
             time.Notes), register, now.AddDays(-9));
-
-        Entry("rates", "ERP", $"Finance process owner decides within 2 working days; {Steering}.",
-            "Rate cards are still kept in the PPM for forecasting; that copy is retired at go-live.", 12);
-
-        db.SystemOfRecordEntries.AddRange(register);
+        var rates = SystemOfRecordEntry.Propose(atlas, new SystemOfRecordDraft("rates", "ERP", owner, $"Finance process owner decides within 2 working days; {Steering}.",
+            "Rate cards are still kept in the PPM for forecasting; that copy is retired at go-live."), register, now.AddDays(-12)).Value;
+        db.SystemOfRecordEntries.Add(rates);
     }
 }

@@ -88,16 +88,21 @@ public sealed class MilestoneSignOffTests
         Assert.Empty(change.SignOffs);
     }
 
+    /// <summary>A design phase of evidence criteria only, each with evidence and its sign-offs: met unless the whole milestone needs more.</summary>
     private static (Milestone Technical, Milestone Change) DesignWithCriteriaMet()
     {
-        var phase = ProgramTemplate.Default.Instantiate(Evaluators)[1];
-        var change = phase.Milestones.Single(m => m.Kind == MilestoneKind.Change);
-        foreach (var criterion in change.Criteria.Where(c => c.Kind == CriterionKind.Evidence))
+        var change = Milestone.Create(MilestoneKind.Change, "Process redesign workshops with project and finance teams", null).Value;
+        change.AddCriterion(Criterion.Evidential("Both teams signed off the new process design", null,
+            [SignOffRequirement.ByRole(nameof(ProgramRole.ProcessOwner), "Finance process owner"), SignOffRequirement.ByRole(nameof(ProgramRole.PmoLead), "PMO lead")]).Value);
+        change.AddCriterion(Criterion.Evidential("Early adopters identified", null, [SignOffRequirement.ByRole(nameof(ProgramRole.ChangeLead), "Change lead")]).Value);
+        var technical = Milestone.Create(MilestoneKind.Technical, "Integration architecture defined", null).Value;
+        technical.PairWith([change]);
+        foreach (var criterion in change.Criteria)
         {
             criterion.RecordEvidence($"Evidence for {criterion.Title}");
             foreach (var r in criterion.Requirements)
                 criterion.Sign(new Signer("u-" + r.Role, r.Label, [r.Role!]), SignOffMeaning.Approved, null, Now);
         }
-        return (phase.Milestones.Single(m => m.Kind == MilestoneKind.Technical), change);
+        return (technical, change);
     }
 }
