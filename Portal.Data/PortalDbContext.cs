@@ -6,6 +6,7 @@ using Portal.Core.Milestones;
 using Portal.Core.Operations;
 using Portal.Core.Programs;
 using Portal.Core.Security;
+using Portal.Core.Stakeholders;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
@@ -23,6 +24,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SignOff> SignOffs => Set<SignOff>();
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<SavedProgramTemplate> ProgramTemplates => Set<SavedProgramTemplate>();
+    public DbSet<StakeholderGroup> StakeholderGroups => Set<StakeholderGroup>();
+    public DbSet<StakeholderPerson> StakeholderPeople => Set<StakeholderPerson>();
+    public DbSet<AssessmentRecord> StakeholderAssessments => Set<AssessmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,4 +12,8 @@ public static class ProgramAccess
     /// <summary>Who may change membership and program details: administrators, and the program's PMO leads.</summary>
     public static bool CanManage(PortalProgram program, string userId, bool isAdministrator) =>
         isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role == ProgramRole.PmoLead);
+
+    /// <summary>Who may change change-management work (stakeholder map, playbooks): administrators, PMO leads and change leads.</summary>
+    public static bool CanEditChangeWork(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead);
 }
