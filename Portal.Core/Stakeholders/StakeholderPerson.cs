@@ -55,8 +55,11 @@ public sealed class StakeholderPerson
         var errors = ValidateDetails(name, title, email, processArea);
         if (errors.Count > 0)
             return Result.Failure(errors);
+        var before = (GroupId, Name, Title, Email, ProcessArea);
         Apply(groupId, name, title, email, processArea);
-        Version = Guid.NewGuid();
+        // An unchanged save (e.g. re-importing an export) must not look like a change to someone editing at the same time.
+        if (before != (GroupId, Name, Title, Email, ProcessArea))
+            Version = Guid.NewGuid();
         return Result.Success();
     }
 

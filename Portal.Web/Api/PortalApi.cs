@@ -54,6 +54,7 @@ public static class PortalApi
 
         api.MapMilestoneApi();
         api.MapAuditApi();
+        api.MapStakeholderApi();
 
         return app;
     }

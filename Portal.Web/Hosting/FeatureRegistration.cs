@@ -6,6 +6,7 @@ using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
+using Portal.Web.Features.Stakeholders;
 using Portal.Web.Features.Templates;
 
 namespace Portal.Web.Hosting;
@@ -29,6 +30,10 @@ public static class FeatureRegistration
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<StakeholderService>();
+        services.AddSingleton<StakeholderEditService>();
+        services.AddSingleton<StakeholderCsvService>();
+        services.AddSingleton<IProgramFactsSource, StakeholderFactsSource>();
         return services;
     }
 }
