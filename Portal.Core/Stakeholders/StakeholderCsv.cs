@@ -140,14 +140,14 @@ public static class StakeholderCsv
 
     private static StakeholderCsvRow? CheckRow(CsvRecord record, Dictionary<string, int> columns, Dictionary<string, string> groups, List<CsvRowError> errors)
     {
-        var before = errors.Count;
         if (record.Fields.Count != columns.Count)
         {
             errors.Add(new CsvRowError(record.Line, "", $"The row has {record.Fields.Count} fields; the header has {columns.Count}."));
             return null;
         }
+        var rowErrors = new List<CsvRowError>();
         string Get(string column) => columns.TryGetValue(column, out var i) ? CsvText.Unguard(record.Fields[i].Trim()) : "";
-        void Error(string column, string message) => errors.Add(new CsvRowError(record.Line, column, message));
+        void Error(string column, string message) => rowErrors.Add(new CsvRowError(record.Line, column, message));
 
         var email = Get(Email);
         foreach (var e in StakeholderPerson.ValidateDetails(Get(Name), Get(Title), email, Get(ProcessArea)))
@@ -157,37 +157,48 @@ public static class StakeholderCsv
         if (groupText.Length == 0)
             Error(Group, "Group is required.");
         else if (!groups.TryGetValue(groupText, out group))
-            Error(Group, $"Unknown group '{groupText}'. Add the group on the page first, or use one of: {string.Join(", ", groups.Values.Order())}.");
+            Error(Group, $"Unknown group '{groupText}'. Add the group on the page first, or use one of: {string.Join(", ", groups.Values.Order(StringComparer.OrdinalIgnoreCase))}.");
 
         AssessmentInput? assessment = null;
         if (AssessmentColumns.Any(c => Get(c).Length > 0))
             assessment = ReadAssessment(Get, Error);
 
-        return errors.Count > before
+        // Left to right, as the person fixing the file reads the row.
+        errors.AddRange(rowErrors.OrderBy(e => e.Column.Length == 0 ? -1 : IndexOf(e.Column)));
+        return rowErrors.Count > 0
             ? null
             : new StakeholderCsvRow(record.Line, StakeholderPerson.NormalizeEmail(email), Get(Name), Get(Title), group!, Get(ProcessArea), assessment);
     }
 
+    private static int IndexOf(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i] == column)
+                return i;
+        return Columns.Count;
+    }
+
     private static AssessmentInput? ReadAssessment(Func<string, string> get, Action<string, string> error)
     {
-        var ok = true;
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        void Fail(string column, string message) { error(column, message); failed.Add(column); }
         int Score(string column, string label)
         {
             var text = get(column);
-            if (text.Length == 0) { error(column, $"{label} is required when the row has an assessment."); ok = false; return 0; }
+            if (text.Length == 0) { Fail(column, $"{label} is required when the row has an assessment."); return 0; }
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-            error(column, $"{label} must be a whole number from {Assessment.MinScore} to {Assessment.MaxScore} (it is '{text}')."); ok = false; return 0;
+            Fail(column, $"{label} must be a whole number from {Assessment.MinScore} to {Assessment.MaxScore} (it is '{text}')."); return 0;
         }
         T? Choice<T>(string column, string label, bool required) where T : struct, Enum
         {
             var text = get(column);
             if (text.Length == 0)
             {
-                if (required) { error(column, $"{label} is required when the row has an assessment."); ok = false; }
+                if (required) Fail(column, $"{label} is required when the row has an assessment.");
                 return null;
             }
             if (TryParseName<T>(text, out var value)) return value;
-            error(column, $"'{text}' is not a {label.ToLowerInvariant()}. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(NameOf))}."); ok = false;
+            Fail(column, $"'{text}' is not a {label.ToLowerInvariant()}. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(NameOf))}.");
             return null;
         }
         GainLossTags Tags(string column)
@@ -196,7 +207,7 @@ public static class StakeholderCsv
             foreach (var part in get(column).Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var tag = StakeholderNames.Tags.FirstOrDefault(t => Same(part, t.ToString()) || Same(part, t.DisplayName()));
-                if (tag == GainLossTags.None) { error(column, $"Unknown tag '{part}'. Use tags separated by ';' from: {string.Join(", ", StakeholderNames.Tags.Select(t => t.DisplayName()))}."); ok = false; }
+                if (tag == GainLossTags.None) Fail(column, $"Unknown tag '{part}'. Use tags separated by ';' from: {string.Join(", ", StakeholderNames.Tags.Select(t => t.DisplayName()))}.");
                 tags |= tag;
             }
             return tags;
@@ -206,7 +217,7 @@ public static class StakeholderCsv
             var text = get(column).ToLowerInvariant();
             if (text is "" or "no" or "n" or "false" or "0") return false;
             if (text is "yes" or "y" or "true" or "1") return true;
-            error(column, $"'{get(column)}' is not yes or no."); ok = false; return null;
+            Fail(column, $"'{get(column)}' is not yes or no."); return null;
         }
 
         var input = new AssessmentInput(Score(Influence, "Influence"), Score(Impact, "Impact"),
@@ -214,12 +225,11 @@ public static class StakeholderCsv
             Choice<SupportLevel>(TargetSupport, "Target support", true) ?? default,
             Choice<ResistanceType>(ResistanceType, "Resistance type", false),
             Tags(Gains), get(GainsNote), Tags(Losses), get(LossesNote), Flag(EarlyAdopter) ?? false, get(Notes));
-        if (!ok)
-            return null;
-        var problems = Assessment.Validate(input);
+        // The Core rules (ranges, lengths) for every column that parsed; a column that did not parse has its message already.
+        var problems = Assessment.Validate(input).Where(p => !failed.Contains(ColumnOfField[p.Field])).ToList();
         foreach (var p in problems)
             error(ColumnOfField[p.Field], p.Message);
-        return problems.Count == 0 ? input : null;
+        return failed.Count == 0 && problems.Count == 0 ? input : null;
     }
 
     private static string NameOf<T>(T value) where T : struct, Enum => value switch
