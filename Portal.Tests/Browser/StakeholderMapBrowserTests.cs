@@ -77,6 +77,12 @@ public sealed class StakeholderMapBrowserTests(BrowserFixture fixture) : IClassF
         await BrowserFixture.ScreenshotAsync(narrow, "stakeholder-map-narrow");
         await ElementScreenshotAsync(narrow.GetByTestId("hotspot-list"), "stakeholder-hotspots-narrow");
         await ElementScreenshotAsync(narrow.GetByTestId("group-table"), "stakeholder-groups-narrow");
+
+        // A program with no map yet says how to start.
+        var pmo = await fixture.SignInAsync("pmo@portal.local");
+        await PortalUi.OpenAsync(pmo, $"/programs/{await PortalUi.ProgramIdAsync(fixture, "Harbor")}/stakeholders");
+        await Expect(pmo.GetByTestId("stake-empty")).ToContainTextAsync("No stakeholder groups yet");
+        await BrowserFixture.ScreenshotAsync(pmo, "stakeholder-map-empty");
     }
 
     /// <summary>The app scrolls inside its layout, so a full-page shot stops at the window; parts further down are shot on their own.</summary>
