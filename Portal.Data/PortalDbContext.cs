@@ -7,6 +7,7 @@ using Portal.Core.Operations;
 using Portal.Core.Programs;
 using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
+using Portal.Core.Stakeholders;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
@@ -25,6 +26,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<SavedProgramTemplate> ProgramTemplates => Set<SavedProgramTemplate>();
     public DbSet<SystemOfRecordEntry> SystemOfRecordEntries => Set<SystemOfRecordEntry>();
+    public DbSet<StakeholderGroup> StakeholderGroups => Set<StakeholderGroup>();
+    public DbSet<StakeholderPerson> StakeholderPeople => Set<StakeholderPerson>();
+    public DbSet<AssessmentRecord> StakeholderAssessments => Set<AssessmentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

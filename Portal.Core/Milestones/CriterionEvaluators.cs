@@ -39,7 +39,10 @@ public sealed class CriterionEvaluators
     }
 
     /// <summary>The evaluators whose data exists in the foundation.</summary>
-    public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator(), new SystemOfRecord.SystemOfRecordAgreedEvaluator()]);
+    public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator(),
+        new SystemOfRecord.SystemOfRecordAgreedEvaluator(),
+        new Stakeholders.StakeholderMapCompleteEvaluator(), new Stakeholders.EarlyAdoptersEvaluator(),
+    ]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;
 

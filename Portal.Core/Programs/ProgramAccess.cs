@@ -19,4 +19,7 @@ public static class ProgramAccess
     /// </summary>
     public static bool CanMaintainSystemOfRecord(PortalProgram program, string userId, bool isAdministrator) =>
         isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead or ProgramRole.ProcessOwner);
+    /// <summary>Who may change change-management work (stakeholder map, playbooks): administrators, PMO leads and change leads.</summary>
+    public static bool CanEditChangeWork(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead);
 }

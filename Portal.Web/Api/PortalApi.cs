@@ -55,6 +55,7 @@ public static class PortalApi
         api.MapMilestoneApi();
         api.MapAuditApi();
         api.MapSystemOfRecordApi();
+        api.MapStakeholderApi();
 
         return app;
     }

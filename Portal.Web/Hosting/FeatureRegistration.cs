@@ -7,6 +7,7 @@ using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
 using Portal.Web.Features.SystemOfRecord;
+using Portal.Web.Features.Stakeholders;
 using Portal.Web.Features.Templates;
 
 namespace Portal.Web.Hosting;
@@ -32,6 +33,10 @@ public static class FeatureRegistration
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<SystemOfRecordService>();
         services.AddSingleton<IProgramFactsSource, SystemOfRecordFactsSource>();
+        services.AddSingleton<StakeholderService>();
+        services.AddSingleton<StakeholderEditService>();
+        services.AddSingleton<StakeholderCsvService>();
+        services.AddSingleton<IProgramFactsSource, StakeholderFactsSource>();
         return services;
     }
 }

@@ -659,6 +659,123 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("PersonalApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Stakeholders.AssessmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("StakeholderAssessments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StakeholderAssessments_OneSubject", "(\"GroupId\" IS NULL AND \"PersonId\" IS NOT NULL) OR (\"GroupId\" IS NOT NULL AND \"PersonId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsAssessedIndividually")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProcessArea")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProgramId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "GroupId", "IsAssessedIndividually");
+
+                    b.ToTable("StakeholderPeople", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -935,6 +1052,308 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Stakeholders.AssessmentRecord", b =>
+                {
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderGroup", null)
+                        .WithMany("History")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderPerson", null)
+                        .WithMany("History")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Assessment", b1 =>
+                        {
+                            b1.Property<long>("AssessmentRecordId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("AssessedByUserId");
+
+                            b1.Property<DateTimeOffset>("AssessedUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("integer")
+                                .HasColumnName("Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("integer")
+                                .HasColumnName("Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("integer")
+                                .HasColumnName("Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("integer")
+                                .HasColumnName("Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("TargetSupport");
+
+                            b1.HasKey("AssessmentRecordId");
+
+                            b1.ToTable("StakeholderAssessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRecordId");
+                        });
+
+                    b.Navigation("Assessment")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Current", b1 =>
+                        {
+                            b1.Property<int>("StakeholderGroupId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Current_AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("Current_AssessedByUserId");
+
+                            b1.Property<DateTimeOffset>("AssessedUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("Current_AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Current_CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("integer")
+                                .HasColumnName("Current_Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Current_GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("integer")
+                                .HasColumnName("Current_Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("integer")
+                                .HasColumnName("Current_Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("boolean")
+                                .HasColumnName("Current_IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("integer")
+                                .HasColumnName("Current_Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Current_LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("Current_Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("Current_ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Current_TargetSupport");
+
+                            b1.HasKey("StakeholderGroupId");
+
+                            b1.ToTable("StakeholderGroups");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderGroupId");
+                        });
+
+                    b.Navigation("Current");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Own", b1 =>
+                        {
+                            b1.Property<int>("StakeholderPersonId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("Own_AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("Own_AssessedByUserId");
+
+                            b1.Property<DateTimeOffset>("AssessedUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("Own_AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Own_CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("integer")
+                                .HasColumnName("Own_Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Own_GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("integer")
+                                .HasColumnName("Own_Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("integer")
+                                .HasColumnName("Own_Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("boolean")
+                                .HasColumnName("Own_IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("integer")
+                                .HasColumnName("Own_Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("Own_LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("Own_Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("Own_ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Own_TargetSupport");
+
+                            b1.HasKey("StakeholderPersonId");
+
+                            b1.ToTable("StakeholderPeople");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderPersonId");
+                        });
+
+                    b.Navigation("Own");
+                });
+
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
                 {
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
@@ -966,6 +1385,16 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>

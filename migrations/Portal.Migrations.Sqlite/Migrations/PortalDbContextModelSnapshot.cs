@@ -634,6 +634,117 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Stakeholders.AssessmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("StakeholderAssessments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StakeholderAssessments_OneSubject", "(\"GroupId\" IS NULL AND \"PersonId\" IS NOT NULL) OR (\"GroupId\" IS NOT NULL AND \"PersonId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAssessedIndividually")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessArea")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProgramId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "GroupId", "IsAssessedIndividually");
+
+                    b.ToTable("StakeholderPeople", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -908,6 +1019,308 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Stakeholders.AssessmentRecord", b =>
+                {
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderGroup", null)
+                        .WithMany("History")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderPerson", null)
+                        .WithMany("History")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Assessment", b1 =>
+                        {
+                            b1.Property<long>("AssessmentRecordId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AssessedByUserId");
+
+                            b1.Property<long>("AssessedUtc")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetSupport");
+
+                            b1.HasKey("AssessmentRecordId");
+
+                            b1.ToTable("StakeholderAssessments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRecordId");
+                        });
+
+                    b.Navigation("Assessment")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Current", b1 =>
+                        {
+                            b1.Property<int>("StakeholderGroupId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_AssessedByUserId");
+
+                            b1.Property<long>("AssessedUtc")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Current_Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Current_TargetSupport");
+
+                            b1.HasKey("StakeholderGroupId");
+
+                            b1.ToTable("StakeholderGroups");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderGroupId");
+                        });
+
+                    b.Navigation("Current");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.HasOne("Portal.Core.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Portal.Core.Stakeholders.Assessment", "Own", b1 =>
+                        {
+                            b1.Property<int>("StakeholderPersonId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AssessedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_AssessedByName");
+
+                            b1.Property<string>("AssessedByUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_AssessedByUserId");
+
+                            b1.Property<long>("AssessedUtc")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_AssessedUtc");
+
+                            b1.Property<string>("CurrentSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_CurrentSupport");
+
+                            b1.Property<int>("Gains")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_Gains");
+
+                            b1.Property<string>("GainsNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_GainsNote");
+
+                            b1.Property<int>("Impact")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_Impact");
+
+                            b1.Property<int>("Influence")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_Influence");
+
+                            b1.Property<bool>("IsEarlyAdopter")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_IsEarlyAdopter");
+
+                            b1.Property<int>("Losses")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Own_Losses");
+
+                            b1.Property<string>("LossesNote")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_LossesNote");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_Notes");
+
+                            b1.Property<string>("ResistanceType")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_ResistanceType");
+
+                            b1.Property<string>("TargetSupport")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Own_TargetSupport");
+
+                            b1.HasKey("StakeholderPersonId");
+
+                            b1.ToTable("StakeholderPeople");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StakeholderPersonId");
+                        });
+
+                    b.Navigation("Own");
+                });
+
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
                 {
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
@@ -939,6 +1352,16 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderPerson", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Portal.Core.SystemOfRecord.SystemOfRecordEntry", b =>
