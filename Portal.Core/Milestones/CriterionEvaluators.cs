@@ -39,7 +39,7 @@ public sealed class CriterionEvaluators
     }
 
     /// <summary>The evaluators whose data exists in the foundation.</summary>
-    public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator()]);
+    public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator(), new Playbooks.HotspotsAddressedEvaluator()]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;
 
