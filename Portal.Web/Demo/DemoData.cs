@@ -71,6 +71,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
 
         db.Programs.AddRange(atlas, harbor);
         await db.SaveChangesAsync(ct);
+        await PlaybookDemoData.SeedAsync(db, atlas, ids, now, ct);
         db.Audit(new AuditEvent(null, "System", "Portal", "demo", "DemoDataSeeded",
             NewValues: $"{Users.Count} users; programs {atlas.Id}, {harbor.Id}"), now);
         await db.SaveChangesAsync(ct);

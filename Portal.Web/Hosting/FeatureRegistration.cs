@@ -2,6 +2,7 @@ using Portal.Core.Milestones;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Milestones;
+using Portal.Web.Features.Playbooks;
 using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
@@ -29,6 +30,9 @@ public static class FeatureRegistration
         services.AddSingleton<JobsService>();
         services.AddSingleton<AuditTrailService>();
         services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<PlaybookService>();
+        services.AddSingleton<PlaybookWorkService>();
+        services.AddSingleton<IProgramFactsSource, PlaybookFactsSource>();
         return services;
     }
 }
