@@ -74,6 +74,22 @@ public sealed class PlaybookServiceTests(PortalWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_playbooks_page_answers_404_to_a_non_member_and_200_to_a_member()
+    {
+        var harbor = await factory.ProgramIdAsync("Harbor");
+        var atlas = await factory.ProgramIdAsync("Atlas");
+        var viewer = await factory.SignedInClientAsync("viewer@portal.local"); // a member of Atlas only
+
+        var hidden = await viewer.GetAsync($"/programs/{harbor}/playbooks");
+        var shown = await viewer.GetAsync($"/programs/{atlas}/playbooks");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.DoesNotContain("Harbor", await hidden.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("Resistance playbooks", await shown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Change_leads_apply_pmo_leads_edit_and_viewers_and_sponsors_only_read()
     {
         var (program, pmo, users) = await NewProgramAsync();
