@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Auditing;
 using Portal.Core.Milestones;
 using Portal.Core.Operations;
+using Portal.Core.Playbooks;
 using Portal.Core.Programs;
 using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
@@ -29,6 +30,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StakeholderGroup> StakeholderGroups => Set<StakeholderGroup>();
     public DbSet<StakeholderPerson> StakeholderPeople => Set<StakeholderPerson>();
     public DbSet<AssessmentRecord> StakeholderAssessments => Set<AssessmentRecord>();
+    public DbSet<Playbook> Playbooks => Set<Playbook>();
+    public DbSet<PlaybookApplication> PlaybookApplications => Set<PlaybookApplication>();
+    public DbSet<PlaybookAction> PlaybookActions => Set<PlaybookAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,7 +20,7 @@ public sealed partial record ProgramTemplate
             "Systems audit: data flows, integration points, technical gaps",
             "Stakeholder analysis: who is affected, what they gain and lose, where resistance concentrates",
             [
-                new("Stakeholder map completed", [ChangeLead]),
+                new("Stakeholder map completed", [], Stakeholders.StakeholderMapCompleteEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Resistance hotspots identified", [ChangeLead]),
                 new("Sponsor briefed on change risk profile", [Sponsor]),
                 new("Executive sponsor assigned", [], MembersInRoleEvaluator.EvaluatorKey,
@@ -31,7 +31,7 @@ public sealed partial record ProgramTemplate
             "Process redesign workshops with project and finance teams; new role responsibilities documented; change story tested with early skeptics",
             [
                 new("Both teams signed off the new process design", [ProcessOwner, PmoLead]),
-                new("Early adopters identified", [ChangeLead]),
+                new("Early adopters identified", [], Stakeholders.EarlyAdoptersEvaluator.EvaluatorKey, new Dictionary<string, string> { ["minimum"] = "3" }),
                 new("System-of-record designations agreed", [], SystemOfRecord.SystemOfRecordAgreedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Build",
@@ -40,6 +40,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Early adopters use the system confidently", [ChangeLead]),
                 new("Materials reflect actual workflows", [ProcessOwner]),
+                new("Resistance response playbook applied to every hotspot", [], Playbooks.HotspotsAddressedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Pilot",
             "Integration live in pilot with selected projects; performance monitored",

@@ -103,7 +103,7 @@ public sealed class ProgramPlanPersistenceTests
     private static async Task<int> SaveProgramWithPlanAsync(TestDatabase db)
     {
         var program = new ProgramBuilder().Build();
-        program.AdoptPlan(ProgramTemplate.Default.Instantiate(Evaluators));
+        program.AdoptPlan(TestTemplates.Classic.Instantiate(Evaluators));
         await using var context = db.CreateContext();
         context.Programs.Add(program);
         await context.SaveChangesAsync();

@@ -73,6 +73,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
 
         // Feature records first: computed criteria of the earlier phases read them when Atlas is brought to Pilot.
         await StakeholderDemoData.SeedAsync(db, atlas, ids, now, ct);
+        await PlaybookDemoData.SeedAsync(db, atlas, ids, now, ct);
         SystemOfRecordDemoData.Add(db, atlas, ids, now);
         await db.SaveChangesAsync(ct);
 

@@ -2,6 +2,7 @@ using Portal.Core.Milestones;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Milestones;
+using Portal.Web.Features.Playbooks;
 using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
@@ -37,6 +38,9 @@ public static class FeatureRegistration
         services.AddSingleton<StakeholderEditService>();
         services.AddSingleton<StakeholderCsvService>();
         services.AddSingleton<IProgramFactsSource, StakeholderFactsSource>();
+        services.AddSingleton<PlaybookService>();
+        services.AddSingleton<PlaybookWorkService>();
+        services.AddSingleton<IProgramFactsSource, PlaybookFactsSource>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Tests.Builders;
 using Portal.Core.Milestones;
 using Portal.Core.Programs;
 
@@ -151,7 +152,7 @@ public sealed class MilestoneGateTests
 
     private static (Milestone Technical, Milestone Change) Discovery()
     {
-        var phase = ProgramTemplate.Default.Instantiate(Evaluators)[0];
+        var phase = TestTemplates.Classic.Instantiate(Evaluators)[0];
         return (phase.Milestones.Single(m => m.Kind == MilestoneKind.Technical), phase.Milestones.Single(m => m.Kind == MilestoneKind.Change));
     }
 
@@ -176,7 +177,7 @@ public sealed class MilestoneEditingTests
     [Fact]
     public void Before_work_starts_criteria_are_removed_and_milestones_renamed_without_a_reason()
     {
-        var change = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
+        var change = TestTemplates.Classic.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
 
         Assert.False(change.HasWorkStarted);
         Assert.True(change.RemoveCriterion(change.Criteria[1].Id, null).Succeeded);
@@ -187,7 +188,7 @@ public sealed class MilestoneEditingTests
     [Fact]
     public void Once_work_has_started_edits_need_a_reason()
     {
-        var change = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
+        var change = TestTemplates.Classic.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Change);
         change.Criteria[0].RecordEvidence("Map v1");
 
         Assert.True(change.HasWorkStarted);
@@ -199,7 +200,7 @@ public sealed class MilestoneEditingTests
     [Fact]
     public void A_technical_milestone_in_progress_counts_as_started()
     {
-        var technical = ProgramTemplate.Default.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Technical);
+        var technical = TestTemplates.Classic.Instantiate(CriterionEvaluators.Default)[0].Milestones.Single(m => m.Kind == MilestoneKind.Technical);
 
         technical.SetStatus(MilestoneStatus.InProgress);
 

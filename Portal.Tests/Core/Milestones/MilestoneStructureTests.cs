@@ -1,3 +1,4 @@
+using Portal.Tests.Builders;
 using Portal.Core.Milestones;
 using Portal.Core.Programs;
 
@@ -192,7 +193,7 @@ public sealed class MilestoneStructureTests
         Assert.Equal(("EvaluatorKey", "Choose what computes this criterion."), (none.Errors[0].Field, none.Errors[0].Message));
     }
 
-    private static IReadOnlyList<Phase> Plan() => ProgramTemplate.Default.Instantiate(Evaluators);
+    private static IReadOnlyList<Phase> Plan() => TestTemplates.Classic.Instantiate(Evaluators);
     private static Milestone Technical(Phase phase) => phase.Milestones.First(m => m.Kind == MilestoneKind.Technical);
     private static Milestone Change(Phase phase) => phase.Milestones.First(m => m.Kind == MilestoneKind.Change);
 

@@ -1,3 +1,4 @@
+using Portal.Tests.Builders;
 using Portal.Core.Milestones;
 using Portal.Core.Programs;
 
@@ -27,7 +28,7 @@ public sealed class PhaseAndTemplateTests
     [Fact]
     public void Success_indicators_become_criteria_with_the_sign_offs_they_need()
     {
-        var design = ProgramTemplate.Default.Instantiate(Evaluators)[1];
+        var design = TestTemplates.Classic.Instantiate(Evaluators)[1];
         var criterion = design.Milestones.Single(m => m.Kind == MilestoneKind.Change).Criteria[0];
 
         Assert.Equal("Both teams signed off the new process design", criterion.Title);
@@ -37,7 +38,7 @@ public sealed class PhaseAndTemplateTests
     [Fact]
     public void Phases_close_in_order()
     {
-        var phases = ProgramTemplate.Default.Instantiate(Evaluators);
+        var phases = TestTemplates.Classic.Instantiate(Evaluators);
 
         var result = phases[2].Close(phases, MilestoneGateTests.Facts(1), Evaluators, Now);
 
@@ -48,7 +49,7 @@ public sealed class PhaseAndTemplateTests
     [Fact]
     public void A_phase_with_open_milestones_stays_open_and_lists_what_is_open()
     {
-        var phases = ProgramTemplate.Default.Instantiate(Evaluators);
+        var phases = TestTemplates.Classic.Instantiate(Evaluators);
 
         var result = phases[0].Close(phases, MilestoneGateTests.Facts(1), Evaluators, Now);
 
@@ -60,7 +61,7 @@ public sealed class PhaseAndTemplateTests
     [Fact]
     public void A_phase_closes_when_its_technical_milestone_is_complete_and_its_change_milestone_met()
     {
-        var phases = ProgramTemplate.Default.Instantiate(Evaluators);
+        var phases = TestTemplates.Classic.Instantiate(Evaluators);
         var discovery = phases[0];
         var change = discovery.Milestones.Single(m => m.Kind == MilestoneKind.Change);
         foreach (var criterion in change.Criteria.Where(c => c.Kind == CriterionKind.Evidence))

@@ -1,3 +1,4 @@
+using Portal.Tests.Builders;
 using System.Text.Json;
 using Portal.Core.Milestones;
 using Portal.Core.Programs;
@@ -145,7 +146,7 @@ public sealed class ProgramTemplateTests
     /// </summary>
     private static IReadOnlyList<Phase> ReshapedPlanWithWorkDone()
     {
-        var plan = ProgramTemplate.Default.Instantiate(Evaluators);
+        var plan = TestTemplates.Classic.Instantiate(Evaluators);
         var training = Milestone.Create(MilestoneKind.Change, "Training gate", "Finance analysts trained before pilot").Value;
         training.AddCriterion(Criterion.Evidential("Course material reviewed", "Reviewed by the process owner",
             [SignOffRequirement.ByRole(nameof(ProgramRole.ProcessOwner), "Finance process owner")]).Value);
