@@ -55,7 +55,7 @@ public static class PlaybookDemoData
         var group = await db.StakeholderGroups.FirstOrDefaultAsync(g => g.ProgramId == atlas.Id && g.Name == CapitalProjectsPms, ct);
         if (group is null)
             return; // only the stakeholder demo map has this group
-        var appliedUtc = now.AddDays(-45);
+        var appliedUtc = now.AddDays(-35); // after the PMs turned resistant in the pilot planning
         var baseline = (await db.StakeholderAssessments.AsNoTracking().Where(r => r.GroupId == group.Id).ToListAsync(ct))
             .Where(r => r.Assessment.AssessedUtc <= appliedUtc).OrderByDescending(r => r.Assessment.AssessedUtc).FirstOrDefault()?.Assessment;
         var playbook = Playbook.CopyOf(BuiltInPlaybooks.PmWorkload, atlas.Id, appliedUtc);
