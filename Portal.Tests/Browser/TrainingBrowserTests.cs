@@ -53,6 +53,14 @@ public sealed class TrainingBrowserTests(BrowserFixture fixture) : IClassFixture
         await Upload(change, header + good);
         await Expect(change.GetByTestId("training-import-result")).ToContainTextAsync("Nothing changed: all 2 rows match what is stored.");
 
+        // A course without code or title: each error next to its field.
+        await change.GetByTestId("add-course").ClickAsync();
+        await change.GetByTestId("course-save").ClickAsync();
+        await Expect(PortalUi.Dialog(change).Locator(".validation-message")).ToHaveCountAsync(3);
+        await Expect(PortalUi.Dialog(change)).ToContainTextAsync("Course code is required.");
+        await BrowserFixture.ScreenshotAsync(change, "training-course-dialog");
+        await change.Keyboard.PressAsync("Escape");
+
         // A narrow window stacks the bars under their names.
         var narrow = await fixture.SignInAsync("viewer@portal.local", width: 400, height: 860);
         await PortalUi.OpenAsync(narrow, $"/programs/{atlas}/training");
