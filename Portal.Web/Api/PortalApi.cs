@@ -56,6 +56,7 @@ public static class PortalApi
         api.MapAuditApi();
         api.MapSystemOfRecordApi();
         api.MapStakeholderApi();
+        api.MapTrainingApi();
 
         return app;
     }

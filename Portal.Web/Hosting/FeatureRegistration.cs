@@ -10,6 +10,7 @@ using Portal.Web.Features.Programs;
 using Portal.Web.Features.SystemOfRecord;
 using Portal.Web.Features.Stakeholders;
 using Portal.Web.Features.Templates;
+using Portal.Web.Features.Training;
 
 namespace Portal.Web.Hosting;
 
@@ -41,6 +42,10 @@ public static class FeatureRegistration
         services.AddSingleton<PlaybookService>();
         services.AddSingleton<PlaybookWorkService>();
         services.AddSingleton<IProgramFactsSource, PlaybookFactsSource>();
+        services.AddSingleton<TrainingService>();
+        services.AddSingleton<TrainingEditService>();
+        services.AddSingleton<TrainingCsvService>();
+        services.AddSingleton<IProgramFactsSource, TrainingFactsSource>();
         return services;
     }
 }

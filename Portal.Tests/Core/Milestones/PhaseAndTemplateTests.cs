@@ -96,9 +96,9 @@ public sealed class PhaseAndTemplateTests
     [Fact]
     public void An_unknown_evaluator_is_refused_with_its_name()
     {
-        var result = Criterion.Computed("Training done", null, "training-completion", new Dictionary<string, string>(), Evaluators);
+        var result = Criterion.Computed("Training done", null, "retired-evaluator", new Dictionary<string, string>(), Evaluators);
 
-        Assert.Equal("There is no evaluator 'training-completion'.", Assert.Single(result.Errors).Message);
+        Assert.Equal("There is no evaluator 'retired-evaluator'.", Assert.Single(result.Errors).Message);
     }
 
     [Fact]

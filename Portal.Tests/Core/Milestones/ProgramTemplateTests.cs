@@ -115,14 +115,14 @@ public sealed class ProgramTemplateTests
         [
             new TemplateMilestone(MilestoneKind.Technical, "Integration built", "", [], [new MilestoneRef(0, 1), new MilestoneRef(3, 0)]),
             new TemplateMilestone(MilestoneKind.Change, "Training done", "",
-                [new TemplateCriterion("Completion above target", [], "training-completion", new Dictionary<string, string>())], []),
+                [new TemplateCriterion("Completion above target", [], "retired-evaluator", new Dictionary<string, string>())], []),
         ])]);
 
         var result = template.TryInstantiate(Evaluators);
 
         Assert.Equal(
         [
-            "Build, Training done, criterion 'Completion above target': There is no evaluator 'training-completion'.",
+            "Build, Training done, criterion 'Completion above target': There is no evaluator 'retired-evaluator'.",
             "Integration built is paired with a milestone the template does not have.",
         ], result.Errors.Select(e => e.Message));
     }

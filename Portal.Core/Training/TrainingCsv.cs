@@ -1,0 +1,164 @@
+using System.Globalization;
+using Portal.Core.Stakeholders;
+
+namespace Portal.Core.Training;
+
+/// <summary>A valid row of an LMS export: who, which course (by id), and the LMS's current enrolment and completion.</summary>
+public sealed record TrainingCsvRow(int Line, string Email, int CourseId, DateOnly EnrolledOn, DateOnly? CompletedOn, decimal? Score);
+
+/// <summary>Either every row of the file, or every error (then nothing is imported).</summary>
+public sealed record TrainingCsvCheck(IReadOnlyList<TrainingCsvRow> Rows, IReadOnlyList<CsvRowError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// The LMS export of enrolments and completions: one row per person and course. Pure: the service supplies the text,
+/// the program's people and courses and today's date, and saves only when the whole file is valid.
+/// </summary>
+public static class TrainingCsv
+{
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+    public const int MaxRows = 100_000;
+    public const int MaxReportedErrors = StakeholderCsv.MaxReportedErrors;
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public const string Email = "email", CourseCode = "course_code", EnrolledDate = "enrolled_date", CompletedDate = "completed_date", Score = "score";
+
+    public static readonly IReadOnlyList<string> Columns = [Email, CourseCode, EnrolledDate, CompletedDate, Score];
+    public static readonly IReadOnlyList<string> RequiredColumns = [Email, CourseCode, EnrolledDate];
+
+    public static CsvRowError? CheckSize(long bytes) => bytes > MaxFileBytes
+        ? new CsvRowError(0, "", $"The file is {bytes / 1024.0 / 1024.0:0.0} MB; the limit is {MaxFileBytes / 1024 / 1024} MB. Split it into smaller files.")
+        : null;
+
+    /// <summary>
+    /// Checks a whole file: header, each row (known person, known course, dates, score) and a person-course pair repeated
+    /// in the file. <paramref name="people"/> are normalized emails; <paramref name="courses"/> maps normalized codes to ids.
+    /// </summary>
+    public static TrainingCsvCheck Check(string text, IReadOnlySet<string> people, IReadOnlyDictionary<string, int> courses, DateOnly today)
+    {
+        var (records, syntax) = CsvText.Read(text);
+        if (syntax is not null)
+            return Fail(new CsvRowError(syntax.Line, "", syntax.Message));
+        if (records.Count == 0)
+            return Fail(new CsvRowError(1, "", $"The file is empty; the first line must name the columns ({string.Join(", ", RequiredColumns)} at least)."));
+        if (records.Count - 1 > MaxRows)
+            return Fail(new CsvRowError(0, "", $"The file has {records.Count - 1:N0} rows; the limit is {MaxRows:N0}. Split it into smaller files."));
+
+        var (columns, headerErrors) = ReadHeader(records[0]);
+        if (headerErrors.Count > 0)
+            return new TrainingCsvCheck([], headerErrors);
+
+        var firstLine = new Dictionary<(int, string), int>();
+        var rows = new List<TrainingCsvRow>(records.Count);
+        var errors = new List<CsvRowError>();
+        for (var r = 1; r < records.Count && errors.Count < MaxReportedErrors; r++)
+        {
+            var record = records[r];
+            var row = CheckRow(record, columns, people, courses, today, errors);
+            if (row is null)
+                continue;
+            if (firstLine.TryGetValue((row.CourseId, row.Email), out var first))
+                errors.Add(new CsvRowError(record.Line, CourseCode, $"'{row.Email}' and this course are already on line {first}; each person appears once per course."));
+            else
+                firstLine[(row.CourseId, row.Email)] = record.Line;
+            rows.Add(row);
+        }
+        return errors.Count > 0 ? new TrainingCsvCheck([], errors.Take(MaxReportedErrors).ToList()) : new TrainingCsvCheck(rows, []);
+    }
+
+    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+
+    public static string Line(string email, string courseCode, DateOnly enrolled, DateOnly? completed, decimal? score) =>
+        string.Join(',', email, courseCode, enrolled.ToString(DateFormat, CultureInfo.InvariantCulture),
+            completed?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "", score?.ToString("0.##", CultureInfo.InvariantCulture) ?? "") + "\r\n";
+
+    private static TrainingCsvCheck Fail(CsvRowError error) => new([], [error]);
+
+    private static (Dictionary<string, int> Columns, List<CsvRowError> Errors) ReadHeader(CsvRecord header)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var errors = new List<CsvRowError>();
+        for (var i = 0; i < header.Fields.Count; i++)
+        {
+            var name = header.Fields[i].Trim().ToLowerInvariant().Replace(' ', '_');
+            if (name.Length == 0)
+                errors.Add(new CsvRowError(header.Line, $"#{i + 1}", "A column has no name."));
+            else if (!Columns.Contains(name))
+                errors.Add(new CsvRowError(header.Line, name, $"Unknown column '{header.Fields[i].Trim()}'. Known columns: {string.Join(", ", Columns)}."));
+            else if (!columns.TryAdd(name, i))
+                errors.Add(new CsvRowError(header.Line, name, "The column appears twice."));
+        }
+        foreach (var required in RequiredColumns.Where(r => !columns.ContainsKey(r)))
+            errors.Add(new CsvRowError(header.Line, required, $"The required column '{required}' is missing."));
+        return (columns, errors);
+    }
+
+    private static TrainingCsvRow? CheckRow(CsvRecord record, Dictionary<string, int> columns, IReadOnlySet<string> people,
+        IReadOnlyDictionary<string, int> courses, DateOnly today, List<CsvRowError> errors)
+    {
+        if (record.Fields.Count != columns.Count)
+        {
+            errors.Add(new CsvRowError(record.Line, "", $"The row has {record.Fields.Count} fields; the header has {columns.Count}."));
+            return null;
+        }
+        var before = errors.Count;
+        string Get(string column) => columns.TryGetValue(column, out var i) ? record.Fields[i].Trim() : "";
+        void Error(string column, string message) => errors.Add(new CsvRowError(record.Line, column, message));
+
+        // Left to right in the documented column order, as the person fixing the file reads the row.
+        var emailText = Get(Email);
+        var email = StakeholderPerson.NormalizeEmail(emailText);
+        if (email.Length == 0)
+            Error(Email, "Email is required.");
+        else if (!people.Contains(email))
+            Error(Email, $"'{emailText}' is not a stakeholder or member of this program. Add them to the stakeholder map first.");
+
+        var code = Get(CourseCode);
+        var courseId = 0;
+        if (code.Length == 0)
+            Error(CourseCode, "Course code is required.");
+        else if (!courses.TryGetValue(TrainingCourse.NormalizeCode(code), out courseId))
+            Error(CourseCode, $"Unknown course code '{code}'. Add the course on the Training page first.");
+
+        var enrolled = Date(Get(EnrolledDate), EnrolledDate, "Enrolled date", required: true, today, Error);
+        var completed = Date(Get(CompletedDate), CompletedDate, "Completed date", required: false, today, Error);
+        if (enrolled is { } e && completed is { } c && c < e)
+            Error(CompletedDate, $"The completed date {c.ToString(DateFormat, CultureInfo.InvariantCulture)} is before the enrolled date {e.ToString(DateFormat, CultureInfo.InvariantCulture)}.");
+
+        decimal? score = null;
+        var scoreText = Get(Score);
+        if (scoreText.Length > 0)
+        {
+            if (!decimal.TryParse(scoreText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var s) || s < TrainingRecord.MinScore || s > TrainingRecord.MaxScore || decimal.Round(s, 2) != s)
+                Error(Score, $"Score must be a number from {TrainingRecord.MinScore} to {TrainingRecord.MaxScore} with at most two decimals (it is '{scoreText}').");
+            else if (completed is null && Get(CompletedDate).Length == 0)
+                Error(Score, "A score needs a completed date.");
+            else
+                score = s;
+        }
+        return errors.Count > before ? null : new TrainingCsvRow(record.Line, email, courseId, enrolled!.Value, completed, score);
+    }
+
+    private static DateOnly? Date(string text, string column, string label, bool required, DateOnly today, Action<string, string> error)
+    {
+        if (text.Length == 0)
+        {
+            if (required)
+                error(column, $"{label} is required.");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error(column, $"'{text}' is not a date; write it as {DateFormat}, e.g. 2026-03-31.");
+            return null;
+        }
+        if (date > today)
+        {
+            error(column, $"{label} {text} is in the future; an LMS export records what already happened.");
+            return null;
+        }
+        return date;
+    }
+}
