@@ -9,6 +9,7 @@ using Portal.Core.Programs;
 using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
 using Portal.Core.Stakeholders;
+using Portal.Core.Uat;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
@@ -33,6 +34,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Playbook> Playbooks => Set<Playbook>();
     public DbSet<PlaybookApplication> PlaybookApplications => Set<PlaybookApplication>();
     public DbSet<PlaybookAction> PlaybookActions => Set<PlaybookAction>();
+    public DbSet<UatScenario> UatScenarios => Set<UatScenario>();
+    public DbSet<UatCycle> UatCycles => Set<UatCycle>();
+    public DbSet<UatExecution> UatExecutions => Set<UatExecution>();
+    public DbSet<UatGate> UatGates => Set<UatGate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
