@@ -4,7 +4,7 @@ namespace Portal.Core.Uat;
 public sealed record UatScenarioStatus(string Key, string ProcessArea, UatCriticality Criticality, UatStatus Status);
 
 /// <summary>Open failures of one process area: scenarios whose latest run failed, and those blocked.</summary>
-public sealed record UatAreaFailures(string ProcessArea, int Failing, int Blocked, IReadOnlyList<string> FailingKeys);
+public sealed record UatAreaFailures(string ProcessArea, int Failing, int Blocked, IReadOnlyList<string> FailingKeys, IReadOnlyList<string> BlockedKeys);
 
 /// <summary>
 /// The rates of one cycle. Coverage = executed / all scenarios, where Pass, Fail and Blocked are executed.
@@ -34,7 +34,7 @@ public sealed record UatRates(
         var areas = list.Where(s => s.Status is UatStatus.Fail or UatStatus.Blocked)
             .GroupBy(s => s.ProcessArea, StringComparer.OrdinalIgnoreCase)
             .Select(g => new UatAreaFailures(g.First().ProcessArea, g.Count(s => s.Status == UatStatus.Fail), g.Count(s => s.Status == UatStatus.Blocked),
-                g.Where(s => s.Status == UatStatus.Fail).Select(s => s.Key).ToList()))
+                g.Where(s => s.Status == UatStatus.Fail).Select(s => s.Key).ToList(), g.Where(s => s.Status == UatStatus.Blocked).Select(s => s.Key).ToList()))
             .OrderByDescending(a => a.Failing).ThenByDescending(a => a.Blocked).ThenBy(a => a.ProcessArea, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new UatRates(list.Count, executed.Count, executed.Count(s => s.Status == UatStatus.Pass),

@@ -67,6 +67,7 @@ public sealed class UatRatesTests
 
         Assert.Equal([("Invoices", 2, 0), ("Time", 0, 1)], rates.FailuresByArea.Select(a => (a.ProcessArea, a.Failing, a.Blocked)));
         Assert.Equal(["I-1", "I-2"], rates.FailuresByArea[0].FailingKeys);
+        Assert.Equal(["T-1"], rates.FailuresByArea[1].BlockedKeys);
     }
 
     [Fact]
