@@ -10,6 +10,7 @@ using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
 using Portal.Core.Stakeholders;
 using Portal.Core.Training;
+using Portal.Core.Uat;
 using Portal.Data.Auditing;
 using Portal.Data.Identity;
 
@@ -38,6 +39,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
     public DbSet<TrainingSettings> TrainingSettings => Set<TrainingSettings>();
+    public DbSet<UatScenario> UatScenarios => Set<UatScenario>();
+    public DbSet<UatCycle> UatCycles => Set<UatCycle>();
+    public DbSet<UatExecution> UatExecutions => Set<UatExecution>();
+    public DbSet<UatGate> UatGates => Set<UatGate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

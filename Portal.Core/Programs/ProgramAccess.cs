@@ -22,4 +22,11 @@ public static class ProgramAccess
     /// <summary>Who may change change-management work (stakeholder map, playbooks): administrators, PMO leads and change leads.</summary>
     public static bool CanEditChangeWork(PortalProgram program, string userId, bool isAdministrator) =>
         isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead);
+
+    /// <summary>
+    /// Who may keep UAT (scenarios, cycles, results, imports): administrators, PMO leads, change leads and integration
+    /// owners (who run the test tool). Gate thresholds stay with <see cref="CanManage"/>.
+    /// </summary>
+    public static bool CanRunUat(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead or ProgramRole.IntegrationOwner);
 }

@@ -76,6 +76,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await PlaybookDemoData.SeedAsync(db, atlas, ids, now, ct);
         SystemOfRecordDemoData.Add(db, atlas, ids, now);
         await TrainingDemoData.SeedAsync(db, atlas.Id, now, ct);
+        await UatDemoData.SeedAsync(db, atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);

@@ -9,6 +9,7 @@ using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
 using Portal.Web.Features.SystemOfRecord;
 using Portal.Web.Features.Stakeholders;
+using Portal.Web.Features.Uat;
 using Portal.Web.Features.Templates;
 using Portal.Web.Features.Training;
 
@@ -39,6 +40,9 @@ public static class FeatureRegistration
         services.AddSingleton<StakeholderEditService>();
         services.AddSingleton<StakeholderCsvService>();
         services.AddSingleton<IProgramFactsSource, StakeholderFactsSource>();
+        services.AddSingleton<UatService>();
+        services.AddSingleton<UatImportService>();
+        services.AddSingleton<IProgramFactsSource, UatFactsSource>();
         services.AddSingleton<PlaybookService>();
         services.AddSingleton<PlaybookWorkService>();
         services.AddSingleton<IProgramFactsSource, PlaybookFactsSource>();

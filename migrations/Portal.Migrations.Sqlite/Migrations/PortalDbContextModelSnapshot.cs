@@ -1139,6 +1139,161 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Uat.UatCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("UatCycles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefectReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExecutedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tester")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ScenarioId");
+
+                    b.HasIndex("CycleId", "ScenarioId", "ExecutedUtc")
+                        .IsUnique();
+
+                    b.ToTable("UatExecutions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatGate", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Coverage")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CriticalPass")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Pass")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("UatGates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatScenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criticality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessArea")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("UatScenarios", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1808,6 +1963,54 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
                         .WithOne()
                         .HasForeignKey("Portal.Core.Training.TrainingSettings", "ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatCycle", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatExecution", b =>
+                {
+                    b.HasOne("Portal.Core.Uat.UatCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Uat.UatScenario", null)
+                        .WithMany()
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatGate", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Uat.UatGate", "ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Uat.UatScenario", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
