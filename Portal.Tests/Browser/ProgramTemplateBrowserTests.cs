@@ -32,6 +32,8 @@ public sealed class ProgramTemplateBrowserTests(BrowserFixture fixture) : IClass
         await BrowserFixture.ScreenshotAsync(pmo, "template-save-dialog-duplicate");
         await dialog.GetByTestId("template-name").FillAsync(templateName);
         await dialog.GetByTestId("template-description").FillAsync("Atlas's plan as it stands in its pilot: PPM and ERP, six phases.");
+        // Leave the field so its change reaches the circuit before Save reads the form (under load the click could win).
+        await dialog.GetByTestId("template-description").PressAsync("Tab");
         await BrowserFixture.ScreenshotAsync(pmo, "template-save-dialog");
         await dialog.GetByTestId("save-template").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
