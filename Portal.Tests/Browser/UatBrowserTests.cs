@@ -65,4 +65,18 @@ public sealed class UatBrowserTests(BrowserFixture fixture) : IClassFixture<Brow
         await BrowserFixture.ScreenshotAsync(change, "uat-scenarios");
         await change.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task A_program_without_uat_shows_what_to_do_first()
+    {
+        var harbor = await PortalUi.ProgramIdAsync(fixture, "Harbor");
+        var pmo = await fixture.SignInAsync("pmo@portal.local");
+        await PortalUi.OpenAsync(pmo, $"/programs/{harbor}/uat");
+
+        await Expect(pmo.GetByTestId("uat-empty")).ToContainTextAsync("No UAT scenarios yet");
+        await Expect(pmo.GetByTestId("uat-add-scenario")).ToBeVisibleAsync();
+        await Expect(pmo.GetByTestId("uat-import")).ToHaveCountAsync(0); // nothing to import results into yet
+        await BrowserFixture.ScreenshotAsync(pmo, "uat-empty");
+        await pmo.Context.CloseAsync();
+    }
 }
