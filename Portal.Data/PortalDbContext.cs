@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Auditing;
+using Portal.Core.Decommissioning;
 using Portal.Core.Milestones;
+using Portal.Core.Notifications;
 using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
@@ -33,6 +35,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Playbook> Playbooks => Set<Playbook>();
     public DbSet<PlaybookApplication> PlaybookApplications => Set<PlaybookApplication>();
     public DbSet<PlaybookAction> PlaybookActions => Set<PlaybookAction>();
+    public DbSet<LegacyWorkaround> LegacyWorkarounds => Set<LegacyWorkaround>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

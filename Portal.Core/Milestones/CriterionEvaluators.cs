@@ -43,6 +43,7 @@ public sealed class CriterionEvaluators
         new SystemOfRecord.SystemOfRecordAgreedEvaluator(),
         new Stakeholders.StakeholderMapCompleteEvaluator(), new Stakeholders.EarlyAdoptersEvaluator(),
         new Playbooks.HotspotsAddressedEvaluator(),
+        new Decommissioning.WorkaroundsDecommissionedEvaluator(),
     ]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;
