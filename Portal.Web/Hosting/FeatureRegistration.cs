@@ -1,6 +1,8 @@
 using Portal.Core.Milestones;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Decommissioning;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Playbooks;
 using Portal.Web.Features.Admin.Jobs;
@@ -41,6 +43,14 @@ public static class FeatureRegistration
         services.AddSingleton<PlaybookService>();
         services.AddSingleton<PlaybookWorkService>();
         services.AddSingleton<IProgramFactsSource, PlaybookFactsSource>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<INotifier, Notifier>();
+        services.AddSingleton<NotificationInboxService>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<EmailOutboxService>();
+        services.AddSingleton<DecommissioningService>();
+        services.AddSingleton<DecommissionOverdueService>();
+        services.AddSingleton<IProgramFactsSource, DecommissioningFactsSource>();
         return services;
     }
 }
