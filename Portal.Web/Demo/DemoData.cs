@@ -75,6 +75,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await StakeholderDemoData.SeedAsync(db, atlas, ids, now, ct);
         await PlaybookDemoData.SeedAsync(db, atlas, ids, now, ct);
         SystemOfRecordDemoData.Add(db, atlas, ids, now);
+        await DecommissioningDemoData.SeedAsync(db, atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);

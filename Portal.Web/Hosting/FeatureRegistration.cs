@@ -46,6 +46,7 @@ public static class FeatureRegistration
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<INotifier, Notifier>();
         services.AddSingleton<NotificationInboxService>();
+        services.AddScoped<NotificationBadge>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<EmailOutboxService>();
         services.AddSingleton<DecommissioningService>();

@@ -37,29 +37,38 @@ public sealed class DecommissionOverdueService(IDbContextFactory<PortalDbContext
         foreach (var w in overdue)
         {
             var program = programs[w.ProgramId];
-            var due = w.DecommissionDate!.Value.ToString("yyyy-MM-dd");
-            var owner = names.GetValueOrDefault(w.OwnerUserId, "its former owner");
-            var link = $"/programs/{program.Id}/decommissioning";
             var told = new List<string>();
-            if (names.ContainsKey(w.OwnerUserId) && await notifier.NotifyAsync(new NotificationRequest(w.OwnerUserId, program.Id, Kind,
-                    $"Overdue: {w.Name}", $"{program.Name}: '{w.Name}' was due to be decommissioned on {due} and is still in use. " +
-                    "Record the evidence of shutdown and sign it, or agree a new date with the change lead.", link, w.OverdueKey!), ct))
-                told.Add(owner);
-            foreach (var sponsor in program.Members.Where(m => m.Role == ProgramRole.ExecutiveSponsor && m.UserId != w.OwnerUserId))
-            {
-                if (await notifier.NotifyAsync(new NotificationRequest(sponsor.UserId, program.Id, Kind,
-                        $"Escalated: {w.Name} is overdue", $"{program.Name}: '{w.Name}' (owner {owner}) was due to be decommissioned on {due} and is still " +
-                        $"running alongside the new process{(w.Slips > 0 ? $", after {w.Slips} slip{(w.Slips == 1 ? "" : "s")}" : "")}.", link, w.OverdueKey!), ct))
-                    told.Add(names.GetValueOrDefault(sponsor.UserId, sponsor.UserId));
-            }
+            foreach (var request in EscalationRequests(w, program, names))
+                if (await notifier.NotifyAsync(request, ct))
+                    told.Add(names.GetValueOrDefault(request.RecipientUserId, request.RecipientUserId));
             if (told.Count == 0)
                 continue;
             notified += told.Count;
             await using var audit = await dbFactory.CreateDbContextAsync(ct);
             audit.Audit(new AuditEvent(null, "System", DecommissioningService.EntityType, w.Id.ToString(), "OverdueEscalated", program.Id,
-                $"decommission date: {due}", $"status: Overdue; notified: {string.Join(", ", told)}"), clock.GetUtcNow());
+                $"decommission date: {w.DecommissionDate:yyyy-MM-dd}", $"status: Overdue; notified: {string.Join(", ", told)}"), clock.GetUtcNow());
             await audit.SaveChangesAsync(ct);
         }
         return new OverdueRun(overdue.Count, notified);
+    }
+
+    /// <summary>
+    /// What an overdue workaround tells whom: its owner (while they have an account) and each executive sponsor of the
+    /// program, all under the workaround's overdue key for its current date.
+    /// </summary>
+    public static IEnumerable<NotificationRequest> EscalationRequests(LegacyWorkaround w, PortalProgram program, IReadOnlyDictionary<string, string> names)
+    {
+        var due = w.DecommissionDate!.Value.ToString("yyyy-MM-dd");
+        var owner = names.GetValueOrDefault(w.OwnerUserId, "its former owner");
+        var link = $"/programs/{program.Id}/decommissioning";
+        if (names.ContainsKey(w.OwnerUserId))
+            yield return new NotificationRequest(w.OwnerUserId, program.Id, Kind, $"Overdue: {w.Name}",
+                $"{program.Name}: '{w.Name}' was due to be decommissioned on {due} and is still in use. " +
+                "Record the evidence of shutdown and sign it, or agree a new date with the change lead.", link, w.OverdueKey!);
+        var slips = w.Slips > 0 ? $", after {w.Slips} slip{(w.Slips == 1 ? "" : "s")}" : "";
+        foreach (var sponsor in program.Members.Where(m => m.Role == ProgramRole.ExecutiveSponsor && m.UserId != w.OwnerUserId))
+            yield return new NotificationRequest(sponsor.UserId, program.Id, Kind, $"Escalated: {w.Name} is overdue",
+                $"{program.Name}: '{w.Name}' (owner {owner}) was due to be decommissioned on {due} and is still running alongside the new process{slips}.",
+                link, w.OverdueKey!);
     }
 }
