@@ -81,4 +81,53 @@ public sealed class DecommissioningBrowserTests(BrowserFixture fixture) : IClass
         await Expect(narrow.GetByTestId("notification-menu")).ToContainTextAsync("Overdue: Manual commitment report");
         await BrowserFixture.ScreenshotAsync(narrow, "notifications-bell-narrow");
     }
+
+    [BrowserFact]
+    public async Task A_pmo_lead_lists_a_workaround_and_moving_its_date_needs_a_reason_and_counts_a_slip()
+    {
+        var harbor = await PortalUi.ProgramIdAsync(fixture, "Harbor");
+        var pmo = await fixture.SignInAsync("pmo@portal.local");
+        await PortalUi.OpenAsync(pmo, $"/programs/{harbor}/decommissioning");
+        await Expect(pmo.GetByTestId("register-empty")).ToContainTextAsync("No legacy workarounds listed yet");
+        await BrowserFixture.ScreenshotAsync(pmo, "decommissioning-empty");
+
+        await pmo.GetByTestId("add-workaround").ClickAsync();
+        var dialog = pmo.GetByTestId("workaround-dialog");
+        await dialog.GetByTestId("workaround-save").ClickAsync();
+        await Expect(PortalUi.FieldMessage(pmo, "workaround-name")).ToHaveTextAsync("Name is required.");
+        await Expect(PortalUi.FieldMessage(pmo, "workaround-owner")).ToHaveTextAsync("Choose the owner: a member of this program who will switch it off.");
+        await dialog.GetByTestId("workaround-name").FillAsync("Utilisation reconciliation spreadsheet kept by the resource managers of every region");
+        await dialog.GetByTestId("workaround-area").FillAsync("Resource management");
+        await PortalUi.ChooseAsync(pmo, dialog.GetByTestId("workaround-owner"), "Priya Natarajan");
+        await dialog.GetByTestId("workaround-replaced-by").FillAsync("Utilisation report in the PSA, fed by HCM time entries");
+        await Expect(dialog.Locator(".validation-message")).ToHaveCountAsync(0); // the messages go as fields are filled, moving the button
+        await BrowserFixture.ScreenshotAsync(pmo, "decommissioning-add-dialog");
+        await dialog.GetByTestId("workaround-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var row = pmo.Locator("[data-testid^='workaround-utilisation']");
+        await Expect(row.GetByTestId("workaround-status")).ToHaveTextAsync("Active");
+
+        await row.GetByTestId("move-date").ClickAsync();
+        var set = pmo.GetByTestId("move-date-dialog");
+        await set.GetByTestId("new-date").Locator("input.rz-inputtext").FillAsync(DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd"));
+        await set.GetByTestId("new-date").Locator("input.rz-inputtext").PressAsync("Tab");
+        await set.GetByTestId("move-save").ClickAsync();
+        await Expect(set).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("workaround-status")).ToHaveTextAsync("Scheduled");
+
+        await row.GetByTestId("move-date").ClickAsync();
+        var move = pmo.GetByTestId("move-date-dialog");
+        await move.GetByTestId("new-date").Locator("input.rz-inputtext").FillAsync(DateTime.UtcNow.AddDays(70).ToString("yyyy-MM-dd"));
+        await move.GetByTestId("new-date").Locator("input.rz-inputtext").PressAsync("Tab");
+        await move.GetByTestId("move-save").ClickAsync();
+        await Expect(PortalUi.FieldMessage(pmo, "move-reason")).ToHaveTextAsync("Give the reason for moving the date; every move is audited and counted as a slip.");
+        await move.GetByTestId("move-reason").FillAsync("HCM time entries arrive a month later than planned.");
+        await Expect(move.Locator(".validation-message")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(pmo, "decommissioning-move-dialog");
+        await move.GetByTestId("move-save").ClickAsync();
+        await Expect(move).ToHaveCountAsync(0);
+        await Expect(row.GetByTestId("workaround-slips")).ToHaveTextAsync("moved 1 time");
+        await Expect(pmo.GetByTestId("summary-slips")).ToHaveTextAsync("1 date slip so far");
+        await BrowserFixture.ScreenshotAsync(pmo, "decommissioning-harbor");
+    }
 }

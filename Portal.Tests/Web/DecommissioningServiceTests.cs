@@ -8,10 +8,8 @@ using Portal.Core.Milestones;
 using Portal.Core.Notifications;
 using Portal.Core.Programs;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Decommissioning;
 using Portal.Web.Features.Notifications;
-using Portal.Web.Jobs;
 
 namespace Portal.Tests.Web;
 
@@ -222,29 +220,6 @@ public sealed class DecommissioningServiceTests(DecommissioningWebFactory factor
     }
 
     [Fact]
-    public async Task The_overdue_job_is_on_the_jobs_page_and_a_run_records_its_outcome()
-    {
-        _ = factory.Server;
-        var admin = await factory.DemoUserAsync("admin@portal.local");
-        var jobs = factory.Services.GetRequiredService<JobsService>();
-        var listed = (await jobs.ListAsync(admin)).Single(j => j.Name == DecommissionOverdueJob.Key.Name);
-        Assert.Equal("Notifies owners and escalates to sponsors when a workaround's decommission date has passed.", listed.Description);
-
-        await jobs.RunNowAsync(DecommissionOverdueJob.Key.Group, DecommissionOverdueJob.Key.Name, admin);
-
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? message = null;
-        while (message is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            await using var db = factory.CreateDbContext();
-            message = await db.JobRuns.Where(r => r.JobName == DecommissionOverdueJob.Key.Name && r.Succeeded == true).Select(r => r.Message).FirstOrDefaultAsync();
-        }
-        Assert.NotNull(message);
-        Assert.Contains("overdue workaround", message);
-    }
-
-    [Fact]
     public async Task A_failed_email_is_retried_from_the_outbox_and_never_blocks_the_notification()
     {
         var (programId, ids) = await NewProgramAsync();
@@ -256,7 +231,7 @@ public sealed class DecommissioningServiceTests(DecommissioningWebFactory factor
 
         Assert.True(await notifier.NotifyAsync(new NotificationRequest(ids["sponsor"], programId, "test", "Escalated: report overdue", "Body", "/notifications", key)));
         Assert.False(await notifier.NotifyAsync(new NotificationRequest(ids["sponsor"], programId, "test", "Escalated: report overdue", "Body", "/notifications", key)));
-        Assert.Empty(factory.Sender.Sent.Where(s => s.Subject == "Escalated: report overdue"));
+        Assert.DoesNotContain(factory.Sender.Sent, s => s.Subject == "Escalated: report overdue");
 
         Assert.Equal(new EmailOutboxService.OutboxRun(0, 1, 0), await outbox.SendDueAsync(default));
         Assert.Equal(new EmailOutboxService.OutboxRun(0, 0, 0), await outbox.SendDueAsync(default)); // not due again yet
