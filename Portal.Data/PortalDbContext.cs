@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Auditing;
+using Portal.Core.Decommissioning;
 using Portal.Core.Milestones;
+using Portal.Core.Notifications;
 using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
@@ -43,6 +45,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<UatCycle> UatCycles => Set<UatCycle>();
     public DbSet<UatExecution> UatExecutions => Set<UatExecution>();
     public DbSet<UatGate> UatGates => Set<UatGate>();
+    public DbSet<LegacyWorkaround> LegacyWorkarounds => Set<LegacyWorkaround>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -44,6 +44,7 @@ public sealed class CriterionEvaluators
         new Stakeholders.StakeholderMapCompleteEvaluator(), new Stakeholders.EarlyAdoptersEvaluator(),
         new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(),
         new Uat.UatCoverageEvaluator(), new Uat.UatPassRateEvaluator(),
+        new Decommissioning.WorkaroundsDecommissionedEvaluator(),
     ]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;

@@ -33,6 +33,9 @@ public sealed class SignOff
 
     /// <summary>The agreed system-of-record entry, or null when something else was signed (exactly one subject is set).</summary>
     public int? SystemOfRecordEntryId { get; private set; }
+
+    /// <summary>The decommissioned legacy workaround whose shutdown evidence was signed, or null when something else was signed.</summary>
+    public int? LegacyWorkaroundId { get; private set; }
     public string SignerUserId { get; private set; } = string.Empty;
     public string PrintedName { get; private set; } = string.Empty;
 

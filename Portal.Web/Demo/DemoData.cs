@@ -77,6 +77,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         SystemOfRecordDemoData.Add(db, atlas, ids, now);
         await TrainingDemoData.SeedAsync(db, atlas.Id, now, ct);
         await UatDemoData.SeedAsync(db, atlas, ids, now, ct);
+        await DecommissioningDemoData.SeedAsync(db, atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);

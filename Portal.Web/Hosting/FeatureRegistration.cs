@@ -1,6 +1,8 @@
 using Portal.Core.Milestones;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Decommissioning;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Playbooks;
 using Portal.Web.Features.Admin.Jobs;
@@ -50,6 +52,15 @@ public static class FeatureRegistration
         services.AddSingleton<TrainingEditService>();
         services.AddSingleton<TrainingCsvService>();
         services.AddSingleton<IProgramFactsSource, TrainingFactsSource>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<INotifier, Notifier>();
+        services.AddSingleton<NotificationInboxService>();
+        services.AddScoped<NotificationBadge>();
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<EmailOutboxService>();
+        services.AddSingleton<DecommissioningService>();
+        services.AddSingleton<DecommissionOverdueService>();
+        services.AddSingleton<IProgramFactsSource, DecommissioningFactsSource>();
         return services;
     }
 }

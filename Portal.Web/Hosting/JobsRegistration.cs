@@ -29,6 +29,18 @@ public static class JobsRegistration
                 .WithDescription("Every night at 02:30 UTC")
                 .WithCronSchedule(configuration["Portal:Jobs:AuditChainCron"] ?? "0 30 2 * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
 
+            q.AddJob<DecommissionOverdueJob>(j => j.WithIdentity(DecommissionOverdueJob.Key).StoreDurably()
+                .WithDescription("Notifies owners and escalates to sponsors when a workaround's decommission date has passed."));
+            q.AddTrigger(t => t.ForJob(DecommissionOverdueJob.Key).WithIdentity("decommission-overdue-hourly", "change")
+                .WithDescription("Every hour at minute 5")
+                .WithCronSchedule(configuration["Portal:Jobs:DecommissionOverdueCron"] ?? "0 5 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
+            q.AddJob<EmailOutboxJob>(j => j.WithIdentity(EmailOutboxJob.Key).StoreDurably()
+                .WithDescription("Sends queued notification emails through SMTP, retrying failures."));
+            q.AddTrigger(t => t.ForJob(EmailOutboxJob.Key).WithIdentity("email-outbox-every-minute", "notifications")
+                .WithDescription("Every minute")
+                .WithCronSchedule(configuration["Portal:Jobs:EmailOutboxCron"] ?? "0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
             q.AddJobListener<JobRunRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

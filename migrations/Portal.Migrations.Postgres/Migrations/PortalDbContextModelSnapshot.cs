@@ -237,6 +237,71 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecommissionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("EvidenceRecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ProcessArea")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Slips")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecommissionDate");
+
+                    b.HasIndex("ProgramId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LegacyWorkarounds", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -442,6 +507,9 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<int?>("CriterionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LegacyWorkaroundId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Meaning")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -475,6 +543,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("LegacyWorkaroundId");
+
                     b.HasIndex("MilestoneId");
 
                     b.HasIndex("SignerUserId");
@@ -483,8 +553,118 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("RecipientUserId", "DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "ReadUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptUtc");
+
+                    b.HasIndex("NotificationId");
+
+                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
@@ -1493,6 +1673,15 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.HasOne("Portal.Core.Milestones.Milestone", null)
@@ -1527,6 +1716,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasForeignKey("CriterionId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Portal.Core.Decommissioning.LegacyWorkaround", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("LegacyWorkaroundId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Core.Milestones.Milestone", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("MilestoneId")
@@ -1536,6 +1730,28 @@ namespace Portal.Migrations.Postgres.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("SystemOfRecordEntryId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.HasOne("Portal.Core.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Playbooks.Playbook", b =>
@@ -2066,6 +2282,11 @@ namespace Portal.Migrations.Postgres.Migrations
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>

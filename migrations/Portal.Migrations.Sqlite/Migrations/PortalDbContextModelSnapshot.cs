@@ -228,6 +228,69 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecommissionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EvidenceRecordedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessArea")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slips")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecommissionDate");
+
+                    b.HasIndex("ProgramId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LegacyWorkarounds", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -423,6 +486,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("CriterionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LegacyWorkaroundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Meaning")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -456,6 +522,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("LegacyWorkaroundId");
+
                     b.HasIndex("MilestoneId");
 
                     b.HasIndex("SignerUserId");
@@ -464,8 +532,114 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("RecipientUserId", "DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientUserId", "ReadUtc");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptUtc");
+
+                    b.HasIndex("NotificationId");
+
+                    b.ToTable("OutgoingEmails", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Operations.JobRun", b =>
@@ -1442,6 +1616,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.HasOne("Portal.Core.Milestones.Milestone", null)
@@ -1476,6 +1659,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("CriterionId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Portal.Core.Decommissioning.LegacyWorkaround", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("LegacyWorkaroundId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Core.Milestones.Milestone", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("MilestoneId")
@@ -1485,6 +1673,28 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("SystemOfRecordEntryId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Data.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Notifications.OutgoingEmail", b =>
+                {
+                    b.HasOne("Portal.Core.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Core.Playbooks.Playbook", b =>
@@ -2013,6 +2223,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Decommissioning.LegacyWorkaround", b =>
+                {
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
