@@ -42,7 +42,7 @@ public sealed class CriterionEvaluators
     public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator(),
         new SystemOfRecord.SystemOfRecordAgreedEvaluator(),
         new Stakeholders.StakeholderMapCompleteEvaluator(), new Stakeholders.EarlyAdoptersEvaluator(),
-        new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(),
+        new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(), new Training.TrainingMaterialsEvaluator(),
         new Uat.UatCoverageEvaluator(), new Uat.UatPassRateEvaluator(),
         new Decommissioning.WorkaroundsDecommissionedEvaluator(),
     ]);

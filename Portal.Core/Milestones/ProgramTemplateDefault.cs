@@ -40,6 +40,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Early adopters use the system confidently", [ChangeLead]),
                 new("Materials reflect actual workflows", [ProcessOwner]),
+                new("Training materials built with real organisational data", [], Training.TrainingMaterialsEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Resistance response playbook applied to every hotspot", [], Playbooks.HotspotsAddressedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Pilot",
@@ -48,12 +49,15 @@ public sealed partial record ProgramTemplate
             [
                 new("Pilot users report less admin workload", [ChangeLead]),
                 new("At least one financial outcome attributable to the new visibility documented", [ProcessOwner, Sponsor]),
+                new("Training completion at the gate threshold for every audience", [], Training.TrainingCompletionEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("UAT coverage at the gate threshold", [], Uat.UatCoverageEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("UAT pass rates at the gate thresholds", [], Uat.UatPassRateEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Go-Live",
             "Full rollout; monitoring and exception handling active",
             "Executive communications reference new system data; old workarounds formally decommissioned; 30-day adoption check scheduled",
             [
-                new("Old spreadsheet reconciliations discontinued", [ProcessOwner]),
+                new("Old workarounds decommissioned with evidence", [], Decommissioning.WorkaroundsDecommissionedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Shared data used in governance meetings", [Sponsor]),
                 new("Go-live date planned", [], GoLivePlannedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
