@@ -65,6 +65,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
         var today = Today;
         var hash = review.ContentHash();
         var canRecord = CanRecord(program, user);
+        var signedByMe = review.SignOffs.Any(s => s.SignerUserId == user.Id && !s.IsStaleFor(hash));
         var members = program.Members.Where(m => names.ContainsKey(m.UserId)).Select(m => new OwnerOption(m.UserId, names[m.UserId]))
             .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var actions = review.Actions.OrderBy(a => a.Status).ThenBy(a => a.DueDate).Select(a => new ActionView(a.Id, a.Team, a.Action, a.OwnerUserId,
@@ -73,7 +74,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
         var signOffs = review.SignOffs.OrderBy(s => s.SignedUtc).Select(s => new SignOffView(s.PrintedName, s.Meaning, s.Comment, s.SignedUtc, s.IsStaleFor(hash))).ToList();
         return new ReviewDetail(program.Id, program.Name, today, review.Id, review.Day, review.DueDate, review.StatusOn(today), review.IsStarted, review.Measures,
             baseline?.ReconciliationHoursPerMonth, baseline?.TargetUsers, review.Findings, actions, signOffs, review.MissingForCompletion(),
-            review.CanonicalContent(), hash, review.Version, members, canRecord, CanSign(program, user),
+            review.CanonicalContent(), hash, review.Version, members, canRecord, CanSign(program, user) && !signedByMe, signedByMe,
             ProgramAccess.CanManage(program, user.Id, user.IsAdministrator));
     }
 
