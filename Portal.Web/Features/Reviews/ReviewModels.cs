@@ -23,7 +23,7 @@ public sealed record ReviewCardView(int Id, int Day, DateOnly DueDate, ReviewSta
 public sealed record ReviewDetail(
     int ProgramId, string ProgramName, DateOnly Today, int Id, int Day, DateOnly DueDate, ReviewStatus Status, bool IsStarted, ReviewMeasures Measures,
     decimal? BaselineHours, int? BaselineTargetUsers, IReadOnlyList<string> Findings, IReadOnlyList<ActionView> Actions, IReadOnlyList<SignOffView> SignOffs,
-    IReadOnlyList<string> Missing, string CanonicalContent, string ContentHash, Guid Version, IReadOnlyList<OwnerOption> Members,
+    IReadOnlyList<string> Missing, string CanonicalContent, string ContentHash, Guid Version, IReadOnlyList<OwnerOption> Members, IReadOnlyList<string> Teams,
     bool CanRecord, bool CanSign, bool SignedByMe, bool CanManage);
 
 public sealed record ActionView(int Id, string Team, string Action, string OwnerUserId, string OwnerName, DateOnly DueDate, ActionStatus Status, bool IsOverdue,

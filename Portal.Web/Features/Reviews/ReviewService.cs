@@ -71,10 +71,12 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> dbFactory, 
         var actions = review.Actions.OrderBy(a => a.Status).ThenBy(a => a.DueDate).Select(a => new ActionView(a.Id, a.Team, a.Action, a.OwnerUserId,
             names.GetValueOrDefault(a.OwnerUserId, "Former member"), a.DueDate, a.Status, a.IsOverdueOn(today), a.DoneNote,
             a.Status == ActionStatus.Open && (canRecord || a.OwnerUserId == user.Id))).ToList();
+        // Teams are usually stakeholder groups; offering their names keeps actions and the map talking about the same people.
+        var teams = await db.StakeholderGroups.AsNoTracking().Where(g => g.ProgramId == programId).OrderBy(g => g.Name).Select(g => g.Name).ToListAsync(ct);
         var signOffs = review.SignOffs.OrderBy(s => s.SignedUtc).Select(s => new SignOffView(s.PrintedName, s.Meaning, s.Comment, s.SignedUtc, s.IsStaleFor(hash))).ToList();
         return new ReviewDetail(program.Id, program.Name, today, review.Id, review.Day, review.DueDate, review.StatusOn(today), review.IsStarted, review.Measures,
             baseline?.ReconciliationHoursPerMonth, baseline?.TargetUsers, review.Findings, actions, signOffs, review.MissingForCompletion(),
-            review.CanonicalContent(), hash, review.Version, members, canRecord, CanSign(program, user) && !signedByMe, signedByMe,
+            review.CanonicalContent(), hash, review.Version, members, teams, canRecord, CanSign(program, user) && !signedByMe, signedByMe,
             ProgramAccess.CanManage(program, user.Id, user.IsAdministrator));
     }
 
