@@ -63,8 +63,8 @@ public sealed class AdoptionBaseline
     private void Apply(BaselineDraft d)
     {
         TargetUsers = d.TargetUsers!.Value;
-        ReconciliationHoursPerMonth = d.ReconciliationHoursPerMonth!.Value;
-        TargetSharePercent = d.TargetSharePercent!.Value;
+        ReconciliationHoursPerMonth = Math.Round(d.ReconciliationHoursPerMonth!.Value, 2);
+        TargetSharePercent = Math.Round(d.TargetSharePercent!.Value, 2);
         Notes = (d.Notes ?? "").Replace("\r\n", "\n").Trim();
     }
 

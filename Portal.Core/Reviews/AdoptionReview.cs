@@ -124,6 +124,12 @@ public sealed class AdoptionReview
         var errors = measures.Validate();
         if (errors.Count > 0)
             return Result<bool>.Failure(errors);
+        // Two decimals is what the database keeps; rounding here keeps the signed hash the same after a round trip.
+        measures = measures with
+        {
+            NewProcessSharePercent = measures.NewProcessSharePercent is { } share ? Math.Round(share, 2) : null,
+            ReconciliationHours = measures.ReconciliationHours is { } hours ? Math.Round(hours, 2) : null,
+        };
         if (measures == Measures)
             return Result<bool>.Success(false);
         (ActiveUsers, TargetUsers, NewProcessSharePercent, ReconciliationHours, MeetingsUsingData, MeetingsHeld) =

@@ -123,6 +123,15 @@ public sealed class AdoptionReviewTests
     }
 
     [Fact]
+    public void Share_and_hours_keep_two_decimals_as_the_database_does()
+    {
+        var review = Review(30, Today);
+        review.RecordMeasures(new ReviewMeasures(null, null, 72.555m, 60.004m, null, null), Now);
+        Assert.Equal((72.56m, 60.00m), (review.Measures.NewProcessSharePercent!.Value, review.Measures.ReconciliationHours!.Value));
+        Assert.False(review.RecordMeasures(new ReviewMeasures(null, null, 72.56m, 60m, null, null), Now).Value);
+    }
+
+    [Fact]
     public void Rates_are_derived_and_zero_target_users_or_meetings_give_no_rate()
     {
         var m = new ReviewMeasures(98, 140, 72.5m, 60m, 5, 6);
