@@ -183,6 +183,17 @@ public sealed class ReviewServiceTests(ReviewWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Atlas_is_not_live_so_it_shows_its_baseline_and_no_reviews()
+    {
+        var atlas = await factory.ProgramIdAsync("Atlas");
+        var overview = (await Reviews.GetAsync(atlas, await User("viewer")))!;
+        Assert.Null(overview.ActualGoLive);
+        Assert.Empty(overview.Reviews);
+        Assert.Equal((140, 96m, 85m), (overview.Baseline!.TargetUsers, overview.Baseline.ReconciliationHoursPerMonth, overview.Baseline.TargetSharePercent));
+        Assert.False(overview.BaselineNeedsReason);
+    }
+
+    [Fact]
     public async Task The_three_jobs_are_on_the_jobs_page()
     {
         var jobs = await factory.Services.GetRequiredService<JobsService>().ListAsync(await User("admin"));
