@@ -45,6 +45,7 @@ public sealed class CriterionEvaluators
         new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(), new Training.TrainingMaterialsEvaluator(),
         new Uat.UatCoverageEvaluator(), new Uat.UatPassRateEvaluator(),
         new Decommissioning.WorkaroundsDecommissionedEvaluator(),
+        new Reviews.AdoptionReviewScheduledEvaluator(), new Reviews.AdoptionReviewSignedEvaluator(),
     ]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;

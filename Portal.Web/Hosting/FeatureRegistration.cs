@@ -9,6 +9,7 @@ using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
+using Portal.Web.Features.Reviews;
 using Portal.Web.Features.SystemOfRecord;
 using Portal.Web.Features.Stakeholders;
 using Portal.Web.Features.Uat;
@@ -61,6 +62,11 @@ public static class FeatureRegistration
         services.AddSingleton<DecommissioningService>();
         services.AddSingleton<DecommissionOverdueService>();
         services.AddSingleton<IProgramFactsSource, DecommissioningFactsSource>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewSchedulingService>();
+        services.AddSingleton<ReviewSchedulingTrigger>();
+        services.AddSingleton<ReviewReminderService>();
+        services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
         return services;
     }
 }
