@@ -9,6 +9,7 @@ using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
 using Portal.Core.Reviews;
+using Portal.Core.Sponsorship;
 using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
 using Portal.Core.Stakeholders;
@@ -52,6 +53,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AdoptionBaseline> AdoptionBaselines => Set<AdoptionBaseline>();
     public DbSet<AdoptionReview> AdoptionReviews => Set<AdoptionReview>();
     public DbSet<ReinforcementAction> ReinforcementActions => Set<ReinforcementAction>();
+    public DbSet<SponsorshipAction> SponsorshipActions => Set<SponsorshipAction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
