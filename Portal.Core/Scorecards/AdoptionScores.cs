@@ -11,8 +11,8 @@ public static class AdoptionScores
     public const decimal ActiveUsersTarget = 90m, MeetingsTarget = 75m, MeetingsAmberBand = 25m, ReconciliationDropPercent = 10m;
     public const string NotLive = "Reviews start at go-live";
 
-    public const string ActiveUsersRule = "Active users as a share of target users at the latest review: green at or above 90%; amber within 10 points; red below; no data until a review records it.";
-    public const string ShareRule = "Share of work done in the new process against the baseline's target share: green at or above it; amber within 10 points; red below; no data without a baseline and a recorded review.";
+    public const string ActiveUsersRule = "Active users as a share of target users at the latest review: green at or above 90%; amber up to 10 points below; red below; no data until a review records it.";
+    public const string ShareRule = "Share of work done in the new process against the baseline's target share: green at or above it; amber up to 10 points below; red below; no data without a baseline and a recorded review.";
     public const string ReconciliationRule = "Reconciliation hours per month against the baseline: green at least 10% below it (a measurable reduction); amber below it by less; red at or above it; no data without a baseline and a recorded review.";
     public const string MeetingsRule = "Governance meetings that used the shared data, of those held: green at or above 75%; amber from 50%; red below; no data until a review records meetings held.";
     public const string ScheduleRule = "Red when a review is past its due date and not completed (signed); green when none is overdue and one is completed or under way; no data until the first review starts or falls due.";

@@ -24,7 +24,7 @@ public static class TrainingUatScores
         var training = facts.Section<TrainingFacts>();
         var threshold = training?.ThresholdPercent ?? TrainingSettings.DefaultThresholdPercent;
         var rule = $"Every audience's completion of its mandatory courses against {ScoreRules.Pct(threshold)} (the program's training threshold): " +
-                   $"green when all are at or above it; amber when the lowest is within {ScoreRules.Points(ScoreRules.AmberBandPoints)} below; red further below; " +
+                   $"green when all are at or above it; amber when the lowest is up to {ScoreRules.Points(ScoreRules.AmberBandPoints)} below; red further below; " +
                    "no data until there is a mandatory course with people to train.";
         var measured = training?.Audiences.Where(a => a.MandatoryCourses > 0 && a.Percent is not null).ToList() ?? [];
         if (training is null || measured.Count == 0)

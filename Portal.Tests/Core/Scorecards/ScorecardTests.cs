@@ -76,10 +76,10 @@ public sealed class ScorecardTests
 
     [Theory]
     [InlineData("90", ScoreStatus.Green)]
-    [InlineData("80.1", ScoreStatus.Amber)]
-    [InlineData("80", ScoreStatus.Red)]
+    [InlineData("80", ScoreStatus.Amber)]
+    [InlineData("79.9", ScoreStatus.Red)]
     [InlineData(null, ScoreStatus.None)]
-    public void At_least_is_green_at_the_threshold_and_amber_strictly_within_10_points(string? value, ScoreStatus expected) =>
+    public void At_least_is_green_at_the_threshold_and_amber_up_to_10_points_below(string? value, ScoreStatus expected) =>
         Assert.Equal(expected, ScoreRules.AtLeast(value is null ? null : decimal.Parse(value), 90m));
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class ScorecardTests
             [new AudienceCompletion("g1", "Financial analysts", people, completed, 2)], new AudienceCompletion("overall", "all", people, completed, 2))), 7).Status;
 
         Assert.Equal(ScoreStatus.Green, At(9, 10));
-        Assert.Equal(ScoreStatus.Amber, At(81, 100));
-        Assert.Equal(ScoreStatus.Red, At(8, 10));
+        Assert.Equal(ScoreStatus.Amber, At(80, 100));
+        Assert.Equal(ScoreStatus.Red, At(79, 100));
         var none = TrainingUatScores.Training(Inputs.Facts(new TrainingFacts(90m, [], new AudienceCompletion("overall", "all", 0, 0, 0))), 7);
         Assert.Equal(ScoreStatus.None, none.Status);
         Assert.Contains("90%", none.Rule);
@@ -204,7 +204,7 @@ public sealed class ScorecardTests
         var byName = section.Items.ToDictionary(i => i.Name);
 
         Assert.Equal(ScoreStatus.Red, byName["Reviews on schedule"].Status);
-        Assert.Equal(ScoreStatus.Red, byName["Active users"].Status); // 70% < 80%
+        Assert.Equal(ScoreStatus.Red, byName["Active users"].Status); // 70% is more than 10 points under 90%
         Assert.Equal("70% of target users at 60 days, worsening", byName["Active users"].Value);
         Assert.Equal(ScoreStatus.Green, byName["Work in the new process"].Status); // 70% = target
         Assert.Equal(ScoreStatus.Green, byName["Reconciliation effort"].Status); // exactly 10% below baseline
