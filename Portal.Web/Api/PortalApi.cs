@@ -57,6 +57,7 @@ public static class PortalApi
         api.MapSystemOfRecordApi();
         api.MapStakeholderApi();
         api.MapTrainingApi();
+        api.MapScorecardApi();
 
         return app;
     }

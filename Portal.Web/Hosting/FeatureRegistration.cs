@@ -10,6 +10,8 @@ using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
 using Portal.Web.Features.Reviews;
+using Portal.Web.Features.Scorecards;
+using Portal.Web.Features.Sponsorship;
 using Portal.Web.Features.SystemOfRecord;
 using Portal.Web.Features.Stakeholders;
 using Portal.Web.Features.Uat;
@@ -67,6 +69,8 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewSchedulingTrigger>();
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
+        services.AddSingleton<ScorecardService>();
+        services.AddSingleton<SponsorshipService>();
         return services;
     }
 }
