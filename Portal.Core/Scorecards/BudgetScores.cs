@@ -33,7 +33,7 @@ public static class BudgetScores
             ? $"{ScoreRules.Pct(s)} ({Money(inputs.ChangeBudget!.Value)} of {Money(inputs.TotalBudget!.Value)})"
             : "No budget recorded";
         return new ScorecardSection(ScorecardKeys.Budget, "Change management budget", link,
-            [new ScorecardItem("Change management share of budget", value, share, Status(share), Rule, link)]);
+            [new ScorecardItem("Change budget share", value, share, Status(share), Rule, link)]);
     }
 
     private static string Money(decimal amount) => amount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

@@ -40,7 +40,7 @@ public sealed class ScorecardApiTests(PortalWebFactory factory) : IClassFixture<
         Assert.Equal("red", StatusOf("Training completion")); // 77.7% is more than 10 points under 90%
         Assert.Equal("red", StatusOf("UAT critical scenarios"));
         Assert.Equal("red", StatusOf("Overdue workarounds"));
-        Assert.Equal("amber", StatusOf("Change management share of budget"));
+        Assert.Equal("amber", StatusOf("Change budget share"));
         Assert.Equal("amber", StatusOf("UAT coverage")); // 90%, 10 points under 100%
         Assert.Equal("none", StatusOf("Adoption reviews"));
         Assert.Equal("red", json.RootElement.GetProperty("headline")[0].GetProperty("status").GetString());

@@ -36,7 +36,7 @@ public sealed class ScorecardTests
         Assert.Equal(statuses.OrderByDescending(s => s.Severity()).ToList(), statuses);
         Assert.Equal(ScoreStatus.Red, statuses[0]);
         Assert.DoesNotContain(ScoreStatus.Green, statuses);
-        Assert.Contains(card.Headline.TakeWhile(i => i.Status == ScoreStatus.Red), i => i.Name == "Change management share of budget");
+        Assert.Contains(card.Headline.TakeWhile(i => i.Status == ScoreStatus.Red), i => i.Name == "Change budget share");
         Assert.Equal(ScoreStatus.Amber, card.Headline.First(i => i.Name == "Date slips").Status);
     }
 
