@@ -79,6 +79,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await UatDemoData.SeedAsync(db, atlas, ids, now, ct);
         await DecommissioningDemoData.SeedAsync(db, atlas, ids, now, ct);
         ReviewDemoData.Add(db, atlas, now);
+        SponsorshipDemoData.Add(db, atlas, ids, now);
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);
