@@ -12,7 +12,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var page = await fixture.SignInAsync("admin@portal.local");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Portfolio");
-        await Assertions.Expect(page.GetByTestId("portfolio-programs").Locator(".program-card")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("portfolio-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator(".portal-nav")).ToContainTextAsync("Users");
         await BrowserFixture.ScreenshotAsync(page, "portfolio-admin");
     }
@@ -22,7 +22,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var page = await fixture.SignInAsync("admin@portal.local", width: 390, height: 844);
 
-        await Assertions.Expect(page.GetByTestId("portfolio-programs").Locator(".program-card")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("portfolio-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("form.portal-logout button")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "portfolio-narrow");
 

@@ -31,7 +31,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(page).ToHaveURLAsync(new Regex("/portfolio$"));
         await Expect(page.Locator(".portal-user-name")).ToHaveTextAsync(printedName);
         await Expect(page.Locator(".portal-nav .rz-navigation-item-text")).ToHaveTextAsync(isAdmin ? AdminNavigation : email.StartsWith("pmo@") ? PmoNavigation : CommonNavigation);
-        await Expect(page.GetByTestId("portfolio-programs").Locator(".program-card h2"))
+        await Expect(page.GetByTestId("open-scorecard"))
             .ToHaveTextAsync(programs.Select(p => new Regex("^" + p + ":")));
         if (email.StartsWith("viewer@"))
             await BrowserFixture.ScreenshotAsync(page, "portfolio-viewer"); // the administrator's: ShellBrowserTests
