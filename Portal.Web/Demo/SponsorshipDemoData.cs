@@ -23,7 +23,11 @@ public static class SponsorshipDemoData
             (SponsorshipKind.TeamReinforcement, thisMonth.AddMonths(-2).AddDays(20),
                 "Asked the Capital Projects PMs to bring the PPM cost view, not their tracking files, to the monthly cost review."),
         ];
+        // Logged on the day they happened, so they are long past the correction window, as they would be.
         foreach (var (kind, date, note) in entries)
-            db.SponsorshipActions.Add(SponsorshipAction.Record(atlas, ids["sponsor"], "Daniel Okafor", new SponsorshipDraft(kind, date, note), today, now).Value);
+        {
+            var loggedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(17, 30)), TimeSpan.Zero);
+            db.SponsorshipActions.Add(SponsorshipAction.Record(atlas, ids["sponsor"], "Daniel Okafor", new SponsorshipDraft(kind, date, note), date, loggedAt).Value);
+        }
     }
 }
