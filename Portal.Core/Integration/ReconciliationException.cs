@@ -50,7 +50,7 @@ public sealed partial class ReconciliationException
         var currency = string.IsNullOrWhiteSpace(report.Currency) ? null : report.Currency;
         if (currency is not null && !CurrencyCode().IsMatch(currency))
             errors.Add("currency", $"currency '{TelemetryRules.Clip(currency)}' is not an ISO 4217 code (three capital letters, e.g. EUR).");
-        if (currency is not null && report.AmountDelta is null)
+        else if (currency is not null && report.AmountDelta is null)
             errors.Add("currency", "currency belongs to amountDelta; send both or neither.");
         if (errors.Any)
             return Result<ReconciliationException>.Failure(errors.ToList());

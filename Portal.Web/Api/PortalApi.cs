@@ -57,6 +57,8 @@ public static class PortalApi
         api.MapSystemOfRecordApi();
         api.MapStakeholderApi();
         api.MapTrainingApi();
+        api.MapIntegrationApi();
+        app.MapTelemetryApi();
 
         return app;
     }

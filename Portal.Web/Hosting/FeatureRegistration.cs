@@ -1,7 +1,9 @@
 using Portal.Core.Milestones;
+using Portal.Web.Api;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Decommissioning;
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Playbooks;
@@ -61,6 +63,9 @@ public static class FeatureRegistration
         services.AddSingleton<DecommissioningService>();
         services.AddSingleton<DecommissionOverdueService>();
         services.AddSingleton<IProgramFactsSource, DecommissioningFactsSource>();
+        services.AddSingleton<IntegrationService>();
+        services.AddSingleton<TelemetryIngestionService>();
+        services.AddTelemetryRateLimiting(configuration);
         return services;
     }
 }
