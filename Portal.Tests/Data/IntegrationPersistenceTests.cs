@@ -93,4 +93,25 @@ public sealed class IntegrationPersistenceTests
         var neither = await Assert.ThrowsAnyAsync<Exception>(() => context.IngestionKeys.ExecuteUpdateAsync(u => u.SetProperty(k => k.ConnectionId, (int?)null)));
         Assert.Contains("CK_IngestionKeys_OneScope", neither.Message);
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task The_bulk_insert_writes_what_ef_reads_back_and_refuses_a_stored_run_id(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var connection = await SaveConnectionAsync(db);
+        var runs = Enumerable.Range(0, 300).Select(i => Run(connection.Id, $"bulk-{i}")).ToList();
+        await using (var context = db.CreateContext())
+            await SyncRunBulkInsert.InsertAsync(context, runs, CancellationToken.None);
+
+        await using var read = db.CreateContext();
+        var stored = await read.SyncRuns.Where(r => r.RunId.StartsWith("bulk-")).ToListAsync();
+        Assert.Equal(300, stored.Count);
+        Assert.All(stored, s => Assert.True(s.SameContentAs(runs.Single(r => r.RunId == s.RunId))));
+        Assert.Equal(300, await read.SyncRuns.CountAsync(r => r.FinishedUtc > Now.AddHours(-2) && r.Status == SyncRunStatus.Partial));
+
+        var again = new List<SyncRun> { Run(connection.Id, "bulk-new"), Run(connection.Id, "bulk-7") };
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => SyncRunBulkInsert.InsertAsync(read, again, CancellationToken.None));
+        Assert.True(SyncRunBulkInsert.IsUniqueKeyViolation(refused));
+        Assert.False(await read.SyncRuns.AnyAsync(r => r.RunId == "bulk-new")); // the whole batch rolled back
+    }
 }

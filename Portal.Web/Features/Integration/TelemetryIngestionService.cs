@@ -16,8 +16,8 @@ public sealed record IngestOutcome(IngestKind Kind, int Accepted, int Duplicates
 /// <summary>
 /// The write path of the ingestion API (ADR-020). A batch is all or nothing: every item is checked (Core rules, the
 /// connection and the key's cover, run ids unique in the batch, stored run ids with the same content, replays of known
-/// runs) before anything is written; then the new rows go in with one SaveChanges, one transaction, committed before the
-/// caller answers 200. The database is asked twice per batch: the connections named, and the stored rows with the
+/// runs) before anything is written; then the new rows go in with one bulk insert in one transaction, committed before the
+/// caller answers 200 (runs by <see cref="SyncRunBulkInsert"/>). The database is asked twice per batch: the connections named, and the stored rows with the
 /// batch's ids (one query through the unique (connection, id) index).
 /// </summary>
 public sealed class TelemetryIngestionService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
@@ -48,21 +48,32 @@ public sealed class TelemetryIngestionService(IDbContextFactory<PortalDbContext>
             "runId", r => r.Connection, r => r.RunId, r => r.ReplayOf,
             (report, now) => SyncRun.Record(report, 0, now),
             (run, id) => run.AssignTo(id), run => run.ConnectionId, run => run.RunId, (a, b) => a.SameContentAs(b),
-            db => db.SyncRuns, (set, ids, names) => set.Where(r => ids.Contains(r.ConnectionId) && names.Contains(r.RunId))), ct);
+            db => db.SyncRuns, (set, ids, names) => set.Where(r => ids.Contains(r.ConnectionId) && names.Contains(r.RunId)),
+            (db, runs, token) => SyncRunBulkInsert.InsertAsync(db, runs, token)), ct);
 
     public Task<IngestOutcome> IngestExceptionsAsync(IngestionKey key, TelemetryBatch<ReconciliationExceptionReport> batch, CancellationToken ct) =>
         IngestAsync(key, batch, new Shape<ReconciliationExceptionReport, ReconciliationException>(
             "exceptionId", r => r.Connection, r => r.ExceptionId, _ => null,
             (report, now) => ReconciliationException.Record(report, 0, now),
             (e, id) => e.AssignTo(id), e => e.ConnectionId, e => e.ExceptionId, (a, b) => a.SameContentAs(b),
-            db => db.ReconciliationExceptions, (set, ids, names) => set.Where(e => ids.Contains(e.ConnectionId) && names.Contains(e.ExceptionId))), ct);
+            db => db.ReconciliationExceptions, (set, ids, names) => set.Where(e => ids.Contains(e.ConnectionId) && names.Contains(e.ExceptionId)),
+            InsertTrackedAsync), ct);
+
+    /// <summary>Exceptions arrive in tens, not thousands: EF's insert is fast enough and keeps their decimal mapping in one place.</summary>
+    private static async Task InsertTrackedAsync(PortalDbContext db, List<ReconciliationException> exceptions, CancellationToken ct)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.ReconciliationExceptions.AddRange(exceptions);
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>How one kind of telemetry record is checked, identified, compared and stored; runs and exceptions differ only here.</summary>
     private sealed record Shape<TReport, TRecord>(
         string IdField, Func<TReport, string?> ConnectionOf, Func<TReport, string?> IdOf, Func<TReport, string?> ReplayOf,
         Func<TReport, DateTimeOffset, Result<TRecord>> Check,
         Action<TRecord, int> Assign, Func<TRecord, int> ConnectionIdOf, Func<TRecord, string> RecordIdOf, Func<TRecord, TRecord, bool> Same,
-        Func<PortalDbContext, DbSet<TRecord>> Set, Func<IQueryable<TRecord>, List<int>, List<string>, IQueryable<TRecord>> Stored)
+        Func<PortalDbContext, DbSet<TRecord>> Set, Func<IQueryable<TRecord>, List<int>, List<string>, IQueryable<TRecord>> Stored,
+        Func<PortalDbContext, List<TRecord>, CancellationToken, Task> Insert)
         where TRecord : class;
 
     private async Task<IngestOutcome> IngestAsync<TReport, TRecord>(IngestionKey key, TelemetryBatch<TReport> batch, Shape<TReport, TRecord> shape,
@@ -164,13 +175,11 @@ public sealed class TelemetryIngestionService(IDbContextFactory<PortalDbContext>
         if (fresh.Count == 0)
             return IngestOutcome.Done(0, duplicates);
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        shape.Set(db).AddRange(fresh);
         try
         {
-            await db.SaveChangesAsync(ct); // one implicit transaction, committed before the caller says 200
+            await shape.Insert(db, fresh, ct); // one transaction, committed before the caller says 200
         }
-        catch (DbUpdateException e) when (e.IsUniqueKeyViolation() && attempt == 1)
+        catch (Exception e) when (attempt == 1 && SyncRunBulkInsert.IsUniqueKeyViolation(e))
         {
             return null;
         }
