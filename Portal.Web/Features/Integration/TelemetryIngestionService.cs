@@ -22,6 +22,8 @@ public sealed record IngestOutcome(IngestKind Kind, int Accepted, int Duplicates
 /// </summary>
 public sealed class TelemetryIngestionService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     /// <summary>The key presented as X-Api-Key, if it exists and is not revoked; its last-used time is kept to the minute.</summary>
     public async Task<IngestionKey?> AuthenticateAsync(string? presented, CancellationToken ct)
     {
@@ -120,12 +122,25 @@ public sealed class TelemetryIngestionService(IDbContextFactory<PortalDbContext>
                 errors.Add(new ItemError(i, shape.IdField, $"{shape.IdField} '{TelemetryRules.Clip(id)}' appears more than once in this batch (first at index {inBatch[(connection.Id, id)]})."));
         }
 
-        for (var attempt = 1; ; attempt++)
+        // SQLite has one writer at a time; batches queue here instead of polling the database's busy lock, which costs
+        // throughput and gives a long tail under concurrent senders. PostgreSQL takes them in parallel.
+        var serialize = !db.Database.IsNpgsql();
+        if (serialize)
+            await _sqliteWriter.WaitAsync(ct);
+        try
         {
-            var outcome = await CompareAndSaveAsync(db, items, records, errors, inBatch, connections, shape, attempt, ct);
-            if (outcome is not null)
-                return outcome;
-            db.ChangeTracker.Clear(); // a concurrent sender stored some of these ids first: compare again against what is there now
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await CompareAndSaveAsync(db, items, records, errors, inBatch, connections, shape, attempt, ct);
+                if (outcome is not null)
+                    return outcome;
+                db.ChangeTracker.Clear(); // a concurrent sender stored some of these ids first: compare again against what is there now
+            }
+        }
+        finally
+        {
+            if (serialize)
+                _sqliteWriter.Release();
         }
     }
 
