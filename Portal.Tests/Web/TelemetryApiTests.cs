@@ -5,7 +5,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Api;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Demo;
+using Portal.Web.Features.Integration;
 
 namespace Portal.Tests.Web;
 
@@ -166,6 +168,35 @@ public sealed class TelemetryApiTests(PortalWebFactory factory) : IClassFixture<
         var problem = await ProblemAsync(await Client(key).PostAsJsonAsync(TelemetryApi.RunsPath, new[] { Run("anon-1") }), HttpStatusCode.Unauthorized);
         Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString());
         Assert.Equal(0, await StoredAsync("anon-"));
+    }
+
+    [Fact]
+    public async Task The_same_batch_sent_twice_at_once_is_stored_once()
+    {
+        var batch = Enumerable.Range(0, 200).Select(i => Run($"race-{i}")).ToList();
+
+        var answers = await Task.WhenAll(Client().PostAsJsonAsync(TelemetryApi.RunsPath, batch), Client().PostAsJsonAsync(TelemetryApi.RunsPath, batch));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var bodies = (await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()))).Order().ToList();
+        Assert.Equal(["{\"accepted\":0,\"duplicates\":200}", "{\"accepted\":200,\"duplicates\":0}"], bodies);
+        Assert.Equal(200, await StoredAsync("race-"));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_401()
+    {
+        var it = await factory.DemoUserAsync("it@portal.local");
+        var integration = factory.Services.GetRequiredService<IntegrationService>();
+        var issued = (await integration.CreateKeyAsync("erp-ppm-actuals", false, "short-lived", it)).Value!;
+        Assert.Equal(HttpStatusCode.OK, (await Client(issued.Secret).PostAsJsonAsync(TelemetryApi.RunsPath, new[] { Run("rev-1") })).StatusCode);
+
+        Assert.True((await integration.RevokeKeyAsync("erp-ppm-actuals", issued.Key.Id, it)).Value);
+
+        await ProblemAsync(await Client(issued.Secret).PostAsJsonAsync(TelemetryApi.RunsPath, new[] { Run("rev-2") }), HttpStatusCode.Unauthorized);
+        Assert.Equal(1, await StoredAsync("rev-"));
+        await using var db = factory.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "IngestionKeyRevoked" && a.EntityId == issued.Key.Id.ToString()));
     }
 
     [Fact]
