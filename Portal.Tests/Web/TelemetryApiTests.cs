@@ -231,6 +231,17 @@ public sealed class TelemetryApiTests(PortalWebFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_telemetry_endpoints_with_the_ingestion_key()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("IngestionKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        var post = root.GetProperty("paths").GetProperty(TelemetryApi.RunsPath).GetProperty("post");
+        Assert.True(post.GetProperty("security")[0].TryGetProperty("IngestionKey", out _));
+    }
+
+    [Fact]
     public async Task Over_the_keys_rate_the_answer_is_429_with_retry_after()
     {
         await using var limited = new PortalWebFactory();
