@@ -9,6 +9,7 @@ using Portal.Core.Notifications;
 using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
+using Portal.Core.Reviews;
 using Portal.Core.Security;
 using Portal.Core.SystemOfRecord;
 using Portal.Core.Stakeholders;
@@ -49,6 +50,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<LegacyWorkaround> LegacyWorkarounds => Set<LegacyWorkaround>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<AdoptionBaseline> AdoptionBaselines => Set<AdoptionBaseline>();
+    public DbSet<AdoptionReview> AdoptionReviews => Set<AdoptionReview>();
+    public DbSet<ReinforcementAction> ReinforcementActions => Set<ReinforcementAction>();
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<ReconciliationException> ReconciliationExceptions => Set<ReconciliationException>();

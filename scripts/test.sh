@@ -117,6 +117,7 @@ for provider in Sqlite Postgres; do
 done
 
 # --- Tests --------------------------------------------------------------------------------
+rm -rf artifacts/server-logs   # this run's app logs only
 test_rc=0
 dotnet test Portal.Tests/Portal.Tests.csproj -c Release --no-build \
   --logger "trx;LogFileName=results.trx" --results-directory "$work/results" \
@@ -138,6 +139,11 @@ else
 fi
 passed=$((passed + t_passed)); failed=$((failed + t_failed)); skipped=$((skipped + t_skipped))
 
+if ((failed > 0)) && compgen -G "artifacts/server-logs/*.log" >/dev/null; then
+  # Browser tests run the app in its own process; its errors explain an error page a test met.
+  echo "--- errors logged by the app servers of browser tests (artifacts/server-logs) ---"
+  grep -h -A12 -E "^(fail|crit):" artifacts/server-logs/*.log | head -n 200 || true
+fi
 echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 ((failed == 0 && test_rc == 0))

@@ -42,9 +42,10 @@ public sealed class CriterionEvaluators
     public static CriterionEvaluators Default { get; } = new([new MembersInRoleEvaluator(), new GoLivePlannedEvaluator(),
         new SystemOfRecord.SystemOfRecordAgreedEvaluator(),
         new Stakeholders.StakeholderMapCompleteEvaluator(), new Stakeholders.EarlyAdoptersEvaluator(),
-        new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(),
+        new Playbooks.HotspotsAddressedEvaluator(), new Training.TrainingCompletionEvaluator(), new Training.TrainingMaterialsEvaluator(),
         new Uat.UatCoverageEvaluator(), new Uat.UatPassRateEvaluator(),
         new Decommissioning.WorkaroundsDecommissionedEvaluator(),
+        new Reviews.AdoptionReviewScheduledEvaluator(), new Reviews.AdoptionReviewSignedEvaluator(),
     ]);
 
     public IEnumerable<ICriterionEvaluator> All => _byKey.Values;

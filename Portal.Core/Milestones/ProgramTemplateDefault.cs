@@ -40,6 +40,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Early adopters use the system confidently", [ChangeLead]),
                 new("Materials reflect actual workflows", [ProcessOwner]),
+                new("Training materials built with real organisational data", [], Training.TrainingMaterialsEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Resistance response playbook applied to every hotspot", [], Playbooks.HotspotsAddressedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Pilot",
@@ -48,14 +49,18 @@ public sealed partial record ProgramTemplate
             [
                 new("Pilot users report less admin workload", [ChangeLead]),
                 new("At least one financial outcome attributable to the new visibility documented", [ProcessOwner, Sponsor]),
+                new("Training completion at the gate threshold for every audience", [], Training.TrainingCompletionEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("UAT coverage at the gate threshold", [], Uat.UatCoverageEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("UAT pass rates at the gate thresholds", [], Uat.UatPassRateEvaluator.EvaluatorKey, new Dictionary<string, string>()),
             ]),
         new("Go-Live",
             "Full rollout; monitoring and exception handling active",
             "Executive communications reference new system data; old workarounds formally decommissioned; 30-day adoption check scheduled",
             [
-                new("Old spreadsheet reconciliations discontinued", [ProcessOwner]),
+                new("Old workarounds decommissioned with evidence", [], Decommissioning.WorkaroundsDecommissionedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Shared data used in governance meetings", [Sponsor]),
                 new("Go-live date planned", [], GoLivePlannedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("30-day adoption review scheduled", [], Reviews.AdoptionReviewScheduledEvaluator.EvaluatorKey, new Dictionary<string, string> { ["day"] = "30" }),
             ]),
         new("Sustain",
             "Integration performance monitored; exception volumes tracked; enhancement backlog managed",
@@ -63,6 +68,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Reconciliation effort measurably below baseline", [ProcessOwner]),
                 new("Visibility-gap closures reported to the sponsor", [Sponsor]),
+                new("90-day adoption review completed and signed", [], Reviews.AdoptionReviewSignedEvaluator.EvaluatorKey, new Dictionary<string, string> { ["day"] = "90" }),
             ]),
     ]);
 

@@ -36,6 +36,9 @@ public sealed class SignOff
 
     /// <summary>The decommissioned legacy workaround whose shutdown evidence was signed, or null when something else was signed.</summary>
     public int? LegacyWorkaroundId { get; private set; }
+
+    /// <summary>The signed 30/60/90-day adoption review, or null when something else was signed.</summary>
+    public int? AdoptionReviewId { get; private set; }
     public string SignerUserId { get; private set; } = string.Empty;
     public string PrintedName { get; private set; } = string.Empty;
 

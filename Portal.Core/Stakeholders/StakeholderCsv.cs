@@ -1,13 +1,8 @@
 using System.Globalization;
+using Portal.Core.Common;
 using System.Text;
 
 namespace Portal.Core.Stakeholders;
-
-/// <summary>One problem in an import file: the line (header = 1), the column (empty for the whole line) and what is wrong.</summary>
-public sealed record CsvRowError(int Line, string Column, string Message)
-{
-    public override string ToString() => Column.Length == 0 ? $"Line {Line}: {Message}" : $"Line {Line}, column {Column}: {Message}";
-}
 
 /// <summary>A valid row of an import file: a person's details and, when the assessment columns are filled, their own assessment.</summary>
 public sealed record StakeholderCsvRow(int Line, string Email, string Name, string Title, string Group, string ProcessArea, AssessmentInput? Assessment);
@@ -28,7 +23,7 @@ public static class StakeholderCsv
     public const int MaxRows = 10_000;
 
     /// <summary>Errors reported per file; a file this broken is better fixed at the source than read line by line here.</summary>
-    public const int MaxReportedErrors = 200;
+    public const int MaxReportedErrors = CsvSchema.MaxReportedErrors;
 
     public const string Email = "email", Name = "name", Title = "title", Group = "group", ProcessArea = "process_area",
         Influence = "influence", Impact = "impact", CurrentSupport = "current_support", TargetSupport = "target_support",
@@ -44,6 +39,8 @@ public static class StakeholderCsv
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Email, Name, Group];
 
+    public static CsvSchema Schema { get; } = new(Columns, RequiredColumns, MaxFileBytes, MaxRows);
+
     private static readonly string[] AssessmentColumns = Columns.Skip(5).ToArray();
 
     /// <summary>Which CSV column a Core field error belongs to.</summary>
@@ -57,9 +54,7 @@ public static class StakeholderCsv
     };
 
     /// <summary>The size rule, checked before the file is read at all.</summary>
-    public static CsvRowError? CheckSize(long bytes) => bytes > MaxFileBytes
-        ? new CsvRowError(0, "", $"The file is {bytes / 1024.0 / 1024.0:0.0} MB; the limit is {MaxFileBytes / 1024 / 1024} MB. Split it into smaller files.")
-        : null;
+    public static CsvRowError? CheckSize(long bytes) => Schema.CheckSize(bytes);
 
     /// <summary>
     /// Checks a whole file against the program's groups: structure, each row's values, and emails repeated in the file.
@@ -67,27 +62,19 @@ public static class StakeholderCsv
     /// </summary>
     public static StakeholderCsvCheck Check(string text, IEnumerable<string> groupNames)
     {
-        var (records, syntax) = CsvText.Read(text);
-        if (syntax is not null)
-            return Fail(new CsvRowError(syntax.Line, "", syntax.Message));
-        if (records.Count == 0)
-            return Fail(new CsvRowError(1, "", $"The file is empty; the first line must name the columns ({string.Join(", ", RequiredColumns)} at least)."));
-        if (records.Count - 1 > MaxRows)
-            return Fail(new CsvRowError(0, "", $"The file has {records.Count - 1:N0} rows; the limit is {MaxRows:N0}. Split it into smaller files."));
-
-        var (columns, headerErrors) = ReadHeader(records[0]);
-        if (headerErrors.Count > 0)
-            return new StakeholderCsvCheck([], headerErrors);
+        var sheet = Schema.Open(text);
+        if (!sheet.IsReadable)
+            return new StakeholderCsvCheck([], sheet.Errors);
 
         var groups = groupNames.ToDictionary(g => g.Trim(), g => g, StringComparer.OrdinalIgnoreCase);
         var firstLineOfEmail = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<StakeholderCsvRow>();
         var errors = new List<CsvRowError>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
             if (errors.Count >= MaxReportedErrors)
                 break;
-            var row = CheckRow(record, columns, groups, errors);
+            var row = CheckRow(record, sheet, groups, errors);
             if (row is null)
                 continue;
             if (firstLineOfEmail.TryGetValue(row.Email, out var first))
@@ -99,7 +86,7 @@ public static class StakeholderCsv
         return errors.Count > 0 ? new StakeholderCsvCheck([], errors.Take(MaxReportedErrors).ToList()) : new StakeholderCsvCheck(rows, []);
     }
 
-    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+    public static string HeaderLine() => Schema.HeaderLine();
 
     /// <summary>A person as an export line; the assessment columns stay empty when they inherit their group's.</summary>
     public static string Line(string email, string name, string title, string group, string processArea, Assessment? own)
@@ -117,36 +104,15 @@ public static class StakeholderCsv
         return string.Join(',', values.Select(CsvText.Field)) + "\r\n";
     }
 
-    private static StakeholderCsvCheck Fail(CsvRowError error) => new([], [error]);
-
-    private static (Dictionary<string, int> Columns, List<CsvRowError> Errors) ReadHeader(CsvRecord header)
+    private static StakeholderCsvRow? CheckRow(CsvRecord record, CsvSheet sheet, Dictionary<string, string> groups, List<CsvRowError> errors)
     {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var errors = new List<CsvRowError>();
-        for (var i = 0; i < header.Fields.Count; i++)
+        if (sheet.CheckFieldCount(record) is { } misshapen)
         {
-            var name = header.Fields[i].Trim().ToLowerInvariant().Replace(' ', '_');
-            if (name.Length == 0)
-                errors.Add(new CsvRowError(header.Line, $"#{i + 1}", "A column has no name."));
-            else if (!Columns.Contains(name))
-                errors.Add(new CsvRowError(header.Line, name, $"Unknown column '{header.Fields[i].Trim()}'. Known columns: {string.Join(", ", Columns)}."));
-            else if (!columns.TryAdd(name, i))
-                errors.Add(new CsvRowError(header.Line, name, "The column appears twice."));
-        }
-        foreach (var required in RequiredColumns.Where(r => !columns.ContainsKey(r)))
-            errors.Add(new CsvRowError(header.Line, required, $"The required column '{required}' is missing."));
-        return (columns, errors);
-    }
-
-    private static StakeholderCsvRow? CheckRow(CsvRecord record, Dictionary<string, int> columns, Dictionary<string, string> groups, List<CsvRowError> errors)
-    {
-        if (record.Fields.Count != columns.Count)
-        {
-            errors.Add(new CsvRowError(record.Line, "", $"The row has {record.Fields.Count} fields; the header has {columns.Count}."));
+            errors.Add(misshapen);
             return null;
         }
         var rowErrors = new List<CsvRowError>();
-        string Get(string column) => columns.TryGetValue(column, out var i) ? CsvText.Unguard(record.Fields[i].Trim()) : "";
+        string Get(string column) => CsvText.Unguard(sheet.Get(record, column));
         void Error(string column, string message) => rowErrors.Add(new CsvRowError(record.Line, column, message));
 
         var email = Get(Email);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Common;
 using Portal.Core.Stakeholders;
 
 namespace Portal.Core.Training;
@@ -20,7 +21,7 @@ public static class TrainingCsv
 {
     public const long MaxFileBytes = 16 * 1024 * 1024;
     public const int MaxRows = 100_000;
-    public const int MaxReportedErrors = StakeholderCsv.MaxReportedErrors;
+    public const int MaxReportedErrors = CsvSchema.MaxReportedErrors;
     public const string DateFormat = "yyyy-MM-dd";
 
     public const string Email = "email", CourseCode = "course_code", EnrolledDate = "enrolled_date", CompletedDate = "completed_date", Score = "score";
@@ -28,9 +29,9 @@ public static class TrainingCsv
     public static readonly IReadOnlyList<string> Columns = [Email, CourseCode, EnrolledDate, CompletedDate, Score];
     public static readonly IReadOnlyList<string> RequiredColumns = [Email, CourseCode, EnrolledDate];
 
-    public static CsvRowError? CheckSize(long bytes) => bytes > MaxFileBytes
-        ? new CsvRowError(0, "", $"The file is {bytes / 1024.0 / 1024.0:0.0} MB; the limit is {MaxFileBytes / 1024 / 1024} MB. Split it into smaller files.")
-        : null;
+    public static CsvSchema Schema { get; } = new(Columns, RequiredColumns, MaxFileBytes, MaxRows);
+
+    public static CsvRowError? CheckSize(long bytes) => Schema.CheckSize(bytes);
 
     /// <summary>
     /// Checks a whole file: header, each row (known person, known course, dates, score) and a person-course pair repeated
@@ -38,25 +39,17 @@ public static class TrainingCsv
     /// </summary>
     public static TrainingCsvCheck Check(string text, IReadOnlySet<string> people, IReadOnlyDictionary<string, int> courses, DateOnly today)
     {
-        var (records, syntax) = CsvText.Read(text);
-        if (syntax is not null)
-            return Fail(new CsvRowError(syntax.Line, "", syntax.Message));
-        if (records.Count == 0)
-            return Fail(new CsvRowError(1, "", $"The file is empty; the first line must name the columns ({string.Join(", ", RequiredColumns)} at least)."));
-        if (records.Count - 1 > MaxRows)
-            return Fail(new CsvRowError(0, "", $"The file has {records.Count - 1:N0} rows; the limit is {MaxRows:N0}. Split it into smaller files."));
-
-        var (columns, headerErrors) = ReadHeader(records[0]);
-        if (headerErrors.Count > 0)
-            return new TrainingCsvCheck([], headerErrors);
+        var sheet = Schema.Open(text);
+        if (!sheet.IsReadable)
+            return new TrainingCsvCheck([], sheet.Errors);
 
         var firstLine = new Dictionary<(int, string), int>();
-        var rows = new List<TrainingCsvRow>(records.Count);
+        var rows = new List<TrainingCsvRow>(sheet.Rows.Count);
         var errors = new List<CsvRowError>();
-        for (var r = 1; r < records.Count && errors.Count < MaxReportedErrors; r++)
+        for (var r = 0; r < sheet.Rows.Count && errors.Count < MaxReportedErrors; r++)
         {
-            var record = records[r];
-            var row = CheckRow(record, columns, people, courses, today, errors);
+            var record = sheet.Rows[r];
+            var row = CheckRow(record, sheet, people, courses, today, errors);
             if (row is null)
                 continue;
             if (firstLine.TryGetValue((row.CourseId, row.Email), out var first))
@@ -68,43 +61,22 @@ public static class TrainingCsv
         return errors.Count > 0 ? new TrainingCsvCheck([], errors.Take(MaxReportedErrors).ToList()) : new TrainingCsvCheck(rows, []);
     }
 
-    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+    public static string HeaderLine() => Schema.HeaderLine();
 
     public static string Line(string email, string courseCode, DateOnly enrolled, DateOnly? completed, decimal? score) =>
         string.Join(',', email, courseCode, enrolled.ToString(DateFormat, CultureInfo.InvariantCulture),
             completed?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "", score?.ToString("0.##", CultureInfo.InvariantCulture) ?? "") + "\r\n";
 
-    private static TrainingCsvCheck Fail(CsvRowError error) => new([], [error]);
-
-    private static (Dictionary<string, int> Columns, List<CsvRowError> Errors) ReadHeader(CsvRecord header)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var errors = new List<CsvRowError>();
-        for (var i = 0; i < header.Fields.Count; i++)
-        {
-            var name = header.Fields[i].Trim().ToLowerInvariant().Replace(' ', '_');
-            if (name.Length == 0)
-                errors.Add(new CsvRowError(header.Line, $"#{i + 1}", "A column has no name."));
-            else if (!Columns.Contains(name))
-                errors.Add(new CsvRowError(header.Line, name, $"Unknown column '{header.Fields[i].Trim()}'. Known columns: {string.Join(", ", Columns)}."));
-            else if (!columns.TryAdd(name, i))
-                errors.Add(new CsvRowError(header.Line, name, "The column appears twice."));
-        }
-        foreach (var required in RequiredColumns.Where(r => !columns.ContainsKey(r)))
-            errors.Add(new CsvRowError(header.Line, required, $"The required column '{required}' is missing."));
-        return (columns, errors);
-    }
-
-    private static TrainingCsvRow? CheckRow(CsvRecord record, Dictionary<string, int> columns, IReadOnlySet<string> people,
+    private static TrainingCsvRow? CheckRow(CsvRecord record, CsvSheet sheet, IReadOnlySet<string> people,
         IReadOnlyDictionary<string, int> courses, DateOnly today, List<CsvRowError> errors)
     {
-        if (record.Fields.Count != columns.Count)
+        if (sheet.CheckFieldCount(record) is { } misshapen)
         {
-            errors.Add(new CsvRowError(record.Line, "", $"The row has {record.Fields.Count} fields; the header has {columns.Count}."));
+            errors.Add(misshapen);
             return null;
         }
         var before = errors.Count;
-        string Get(string column) => columns.TryGetValue(column, out var i) ? record.Fields[i].Trim() : "";
+        string Get(string column) => sheet.Get(record, column);
         void Error(string column, string message) => errors.Add(new CsvRowError(record.Line, column, message));
 
         // Left to right in the documented column order, as the person fixing the file reads the row.

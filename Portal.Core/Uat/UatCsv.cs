@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Common;
 using Portal.Core.Stakeholders;
 
 namespace Portal.Core.Uat;
@@ -19,13 +20,15 @@ public static class UatCsv
 {
     public const long MaxFileBytes = 16 * 1024 * 1024;
     public const int MaxRows = 100_000;
-    public const int MaxReportedErrors = 200;
+    public const int MaxReportedErrors = CsvSchema.MaxReportedErrors;
 
     public const string ScenarioKey = "scenario_key", Cycle = "cycle", Status = "status", Tester = "tester", ExecutedAt = "executed_at",
         Notes = "notes", Defect = "defect";
 
     public static readonly IReadOnlyList<string> Columns = [ScenarioKey, Cycle, Status, Tester, ExecutedAt, Notes, Defect];
     public static readonly IReadOnlyList<string> RequiredColumns = [ScenarioKey, Cycle, Status, ExecutedAt];
+
+    public static CsvSchema Schema { get; } = new(Columns, RequiredColumns, MaxFileBytes, MaxRows);
 
     /// <summary>Dates as test tools write them; without an offset the time is UTC, without a time it is midnight UTC.</summary>
     private static readonly string[] DateFormats =
@@ -40,9 +43,7 @@ public static class UatCsv
         [nameof(UatExecution.DefectReference)] = Defect,
     };
 
-    public static CsvRowError? CheckSize(long bytes) => bytes > MaxFileBytes
-        ? new CsvRowError(0, "", $"The file is {bytes / 1024.0 / 1024.0:0.0} MB; the limit is {MaxFileBytes / 1024 / 1024} MB. Split it into smaller files.")
-        : null;
+    public static CsvRowError? CheckSize(long bytes) => Schema.CheckSize(bytes);
 
     public static bool TryParseDate(string text, out DateTimeOffset at) =>
         DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
@@ -53,27 +54,20 @@ public static class UatCsv
     /// </summary>
     public static UatCsvCheck Check(string text, IReadOnlyDictionary<string, int> scenarioIdsByKey, IReadOnlyDictionary<string, int> cycleIdsByName)
     {
-        var (records, syntax) = CsvText.Read(text);
-        if (syntax is not null)
-            return Fail(new CsvRowError(syntax.Line, "", syntax.Message));
-        if (records.Count == 0)
-            return Fail(new CsvRowError(1, "", $"The file is empty; the first line must name the columns ({string.Join(", ", RequiredColumns)} at least)."));
-        if (records.Count - 1 > MaxRows)
-            return Fail(new CsvRowError(0, "", $"The file has {records.Count - 1:N0} rows; the limit is {MaxRows:N0}. Split it into smaller files."));
-        var (columns, headerErrors) = ReadHeader(records[0]);
-        if (headerErrors.Count > 0)
-            return new UatCsvCheck([], headerErrors);
+        var sheet = Schema.Open(text);
+        if (!sheet.IsReadable)
+            return new UatCsvCheck([], sheet.Errors);
 
         var scenarios = new Dictionary<string, int>(scenarioIdsByKey.Select(kv => KeyValuePair.Create(UatScenario.NormalizeKey(kv.Key), kv.Value)), StringComparer.Ordinal);
         var cycles = new Dictionary<string, int>(cycleIdsByName.Select(kv => KeyValuePair.Create(kv.Key.Trim(), kv.Value)), StringComparer.OrdinalIgnoreCase);
         var firstLine = new Dictionary<(int, int, DateTimeOffset), int>();
-        var rows = new List<UatCsvRow>(records.Count - 1);
+        var rows = new List<UatCsvRow>(sheet.Rows.Count);
         var errors = new List<CsvRowError>();
-        foreach (var record in records.Skip(1))
+        foreach (var record in sheet.Rows)
         {
             if (errors.Count >= MaxReportedErrors)
                 break;
-            if (CheckRow(record, columns, scenarios, cycles, errors) is not { } row)
+            if (CheckRow(record, sheet, scenarios, cycles, errors) is not { } row)
                 continue;
             var run = (row.ScenarioId, row.CycleId, row.Input.ExecutedAt);
             if (firstLine.TryGetValue(run, out var first))
@@ -85,7 +79,7 @@ public static class UatCsv
         return errors.Count > 0 ? new UatCsvCheck([], errors.Take(MaxReportedErrors).ToList()) : new UatCsvCheck(rows, []);
     }
 
-    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+    public static string HeaderLine() => Schema.HeaderLine();
 
     public static string Line(string scenarioKey, string cycle, UatStatus status, string tester, DateTimeOffset executedAt, string notes, string defect) =>
         string.Join(',', new[]
@@ -93,37 +87,16 @@ public static class UatCsv
             scenarioKey, cycle, status.DisplayName(), tester, executedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), notes, defect,
         }.Select(CsvText.Field)) + "\r\n";
 
-    private static UatCsvCheck Fail(CsvRowError error) => new([], [error]);
-
-    private static (Dictionary<string, int> Columns, List<CsvRowError> Errors) ReadHeader(CsvRecord header)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var errors = new List<CsvRowError>();
-        for (var i = 0; i < header.Fields.Count; i++)
-        {
-            var name = header.Fields[i].Trim().ToLowerInvariant().Replace(' ', '_');
-            if (name.Length == 0)
-                errors.Add(new CsvRowError(header.Line, $"#{i + 1}", "A column has no name."));
-            else if (!Columns.Contains(name))
-                errors.Add(new CsvRowError(header.Line, name, $"Unknown column '{header.Fields[i].Trim()}'. Known columns: {string.Join(", ", Columns)}."));
-            else if (!columns.TryAdd(name, i))
-                errors.Add(new CsvRowError(header.Line, name, "The column appears twice."));
-        }
-        foreach (var required in RequiredColumns.Where(r => !columns.ContainsKey(r)))
-            errors.Add(new CsvRowError(header.Line, required, $"The required column '{required}' is missing."));
-        return (columns, errors);
-    }
-
-    private static UatCsvRow? CheckRow(CsvRecord record, Dictionary<string, int> columns, Dictionary<string, int> scenarios, Dictionary<string, int> cycles,
+    private static UatCsvRow? CheckRow(CsvRecord record, CsvSheet sheet, Dictionary<string, int> scenarios, Dictionary<string, int> cycles,
         List<CsvRowError> errors)
     {
-        if (record.Fields.Count != columns.Count)
+        if (sheet.CheckFieldCount(record) is { } misshapen)
         {
-            errors.Add(new CsvRowError(record.Line, "", $"The row has {record.Fields.Count} fields; the header has {columns.Count}."));
+            errors.Add(misshapen);
             return null;
         }
         var before = errors.Count;
-        string Get(string column) => columns.TryGetValue(column, out var i) ? CsvText.Unguard(record.Fields[i].Trim()) : "";
+        string Get(string column) => CsvText.Unguard(sheet.Get(record, column));
         void Error(string column, string message) => errors.Add(new CsvRowError(record.Line, column, message));
 
         var key = UatScenario.NormalizeKey(Get(ScenarioKey));

@@ -112,11 +112,12 @@ internal sealed class SignOffConfiguration : IEntityTypeConfiguration<SignOff>
         builder.Property(s => s.Comment).HasMaxLength(SignOff.MaxCommentLength).IsRequired();
         builder.Property(s => s.ContentHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(s => s.SignerUserId);
-        // A signature belongs to exactly one thing: a criterion, a whole milestone, a system-of-record entry or a legacy
-        // workaround's shutdown evidence. Counting
-        // the keys that are set keeps the rule one line as subjects are added (reviews come next, ADR-011).
+        // A signature belongs to exactly one thing: a criterion, a whole milestone, a system-of-record entry, a legacy
+        // workaround's shutdown evidence or an adoption review. Counting the keys that are set keeps the rule one line as
+        // subjects are added (ADR-011).
         builder.ToTable(t => t.HasCheckConstraint("CK_SignOffs_OneSubject",
             "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END)" +
-            " + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1"));
+            " + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END)" +
+            " + (CASE WHEN \"AdoptionReviewId\" IS NULL THEN 0 ELSE 1 END) = 1"));
     }
 }

@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Playwright;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,8 +8,9 @@ namespace Portal.Tests.Browser;
 
 /// <summary>
 /// The gate end to end on the demo program: the PMO lead is refused completing the Pilot technical milestone,
-/// records the missing evidence, the process owner and the sponsor sign it off (password re-entered), and the
-/// PMO lead then completes the milestone.
+/// records the missing evidence, the process owner and the sponsor sign it off (password re-entered), the change
+/// lead closes the training and UAT gaps by importing the LMS export and the retest results, and the PMO lead then
+/// completes the milestone.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -29,6 +32,8 @@ public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClass
         await Expect(refusal).ToContainTextAsync($"Evidence missing: {Outcome}");
         await Expect(refusal).ToContainTextAsync("Sign-off missing: Finance process owner");
         await Expect(refusal).ToContainTextAsync("Sign-off missing: Executive sponsor");
+        await Expect(refusal).ToContainTextAsync("Training completion 77.7% < 90% for Financial analysts");
+        await Expect(refusal).ToContainTextAsync("UAT coverage 90% < 100%");
         await BrowserFixture.ScreenshotAsync(pmo, "gate-refusal");
 
         await refusal.GetByRole(AriaRole.Button, new() { Name = "Open the change milestone" }).ClickAsync();
@@ -42,6 +47,10 @@ public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClass
         await SignAsync("sponsor@portal.local", changeMilestoneUrl, wrongPasswordFirst: false);
 
         await PortalUi.OpenAsync(pmo, $"/programs/{atlas}");
+        await Expect(pilot.Locator(".status-chip").Nth(1)).Not.ToHaveTextAsync("Met"); // training and UAT still short
+        await CloseTrainingAndUatGapsAsync(atlas);
+
+        await PortalUi.OpenAsync(pmo, $"/programs/{atlas}");
         await Expect(pilot.Locator(".status-chip").Nth(1)).ToHaveTextAsync("Met");
         await pilot.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
         await Expect(pilot.Locator(".status-chip").First).ToHaveTextAsync("Complete");
@@ -50,6 +59,25 @@ public sealed class PairedMilestoneBrowserTests(BrowserFixture fixture) : IClass
         await Expect(pmo.GetByTestId("current-phase")).ToHaveTextAsync("Go-Live");
         await BrowserFixture.ScreenshotAsync(pmo, "program-phases-after-complete");
     }
+
+    /// <summary>The two analysts finish the data-quality course and the failed, blocked and unrun Pilot scenarios pass on retest.</summary>
+    private async Task CloseTrainingAndUatGapsAsync(int atlas)
+    {
+        var change = await fixture.SignInAsync("change@portal.local");
+        await PortalUi.OpenAsync(change, $"/programs/{atlas}/training");
+        await change.GetByTestId("open-training-import").ClickAsync();
+        await Upload(change, "training-import-file", DemoPilotGaps.LmsExport(DateTime.UtcNow));
+        await Expect(change.GetByTestId("training-import-result")).ToContainTextAsync("Imported 2 rows");
+
+        await PortalUi.OpenAsync(change, $"/programs/{atlas}/uat");
+        await change.GetByTestId("uat-import").ClickAsync();
+        await Upload(change, "uat-import-file", DemoPilotGaps.UatRetest(DateTime.UtcNow));
+        await Expect(change.GetByTestId("uat-rate-coverage")).ToContainTextAsync("100%");
+        await change.Context.CloseAsync();
+    }
+
+    private static Task Upload(IPage page, string testId, string csv) => page.GetByTestId(testId)
+        .SetInputFilesAsync(new FilePayload { Name = "export.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
 
     private async Task SignAsync(string email, string url, bool wrongPasswordFirst)
     {

@@ -74,6 +74,24 @@ public sealed class PortalServer : IAsyncDisposable
         lock (_log) _log.AppendLine(line);
     }
 
+    /// <summary>
+    /// Keeps the server's console log under artifacts/server-logs, so a browser test that met an error page can be
+    /// explained afterwards (the test script prints the errors in these logs when a test failed).
+    /// </summary>
+    private void SaveLog()
+    {
+        try
+        {
+            var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "server-logs");
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"portal-{BaseAddress.Port}.log"), Log);
+        }
+        catch (IOException)
+        {
+            // A log that cannot be kept must not fail the test run.
+        }
+    }
+
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -112,6 +130,7 @@ public sealed class PortalServer : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
+        SaveLog();
         if (_ownsDatabase)
             await _database.DisposeAsync();
     }

@@ -38,10 +38,15 @@ public sealed class MilestoneApiTests(PortalWebFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var reasons = problem.RootElement.GetProperty("unmet").EnumerateArray().Select(u => u.GetProperty("reason").GetString()!).ToList();
         Assert.Equal(
             ["Evidence missing: At least one financial outcome attributable to the new visibility documented",
-             "Sign-off missing: Finance process owner", "Sign-off missing: Executive sponsor"],
-            problem.RootElement.GetProperty("unmet").EnumerateArray().Select(u => u.GetProperty("reason").GetString()));
+             "Sign-off missing: Finance process owner", "Sign-off missing: Executive sponsor",
+             "Training completion 77.7% < 90% for Financial analysts"],
+            reasons.Take(4));
+        // The demo Pilot's UAT gap: six scenarios not run, two critical failures and one blocked.
+        Assert.StartsWith("UAT coverage 90% < 100% (6 of 60 scenarios not run", reasons[4]);
+        Assert.StartsWith("UAT pass rate 94.4% < 95%", reasons[5]);
         Assert.Equal(MilestoneStatus.InProgress, await StatusAsync(pilot));
     }
 

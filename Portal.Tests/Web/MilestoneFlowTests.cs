@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Milestones;
+using Portal.Tests.Builders;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Milestones;
+using Portal.Web.Features.Training;
+using Portal.Web.Features.Uat;
 
 namespace Portal.Tests.Web;
 
@@ -25,6 +29,15 @@ public sealed class MilestoneFlowTests(PortalWebFactory factory) : IClassFixture
         await work.RecordEvidenceAsync(atlas, criterion, "EUR 18,400 early payment discount on PO 4500-2291", pmo);
         Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await factory.DemoUserAsync("owner@portal.local"))).Succeeded);
         Assert.True((await work.SignAsync(atlas, criterion, PortalWebFactory.DemoPassword, SignOffMeaning.Approved, null, await factory.DemoUserAsync("sponsor@portal.local"))).Succeeded);
+
+        var stillShort = await milestones.CompleteAsync(technical, pmo, null, null);
+        Assert.Equal(OutcomeKind.Blocked, stillShort.Kind); // the Pilot's training and UAT gaps
+        var change = await factory.DemoUserAsync("change@portal.local");
+        var now = DateTime.UtcNow;
+        Assert.True((await factory.Services.GetRequiredService<TrainingCsvService>()
+            .ImportAsync(atlas, Encoding.UTF8.GetBytes(DemoPilotGaps.LmsExport(now)), "lms.csv", change)).Succeeded);
+        Assert.True((await factory.Services.GetRequiredService<UatImportService>()
+            .ImportAsync(atlas, Encoding.UTF8.GetBytes(DemoPilotGaps.UatRetest(now)), "retest.csv", change)).Succeeded);
 
         var viewerTry = await milestones.CompleteAsync(technical, await factory.DemoUserAsync("viewer@portal.local"), null, null);
         Assert.Equal(OutcomeKind.Forbidden, viewerTry.Kind);

@@ -196,7 +196,7 @@ public sealed class StakeholderServiceTests(PortalWebFactory factory) : IClassFi
         Assert.StartsWith("The file is not UTF-8 text.", Assert.Single(latin1.Errors).Message);
 
         await using var stream = new MemoryStream(new byte[StakeholderCsv.MaxFileBytes + 10]);
-        var (bytes, tooLarge) = await StakeholderCsvService.ReadLimitedAsync(stream, CancellationToken.None);
+        var (bytes, tooLarge) = await StakeholderCsv.Schema.ReadLimitedAsync(stream, null, CancellationToken.None);
         Assert.Null(bytes);
         Assert.NotNull(tooLarge);
     }

@@ -78,6 +78,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await TrainingDemoData.SeedAsync(db, atlas.Id, now, ct);
         await UatDemoData.SeedAsync(db, atlas, ids, now, ct);
         await DecommissioningDemoData.SeedAsync(db, atlas, ids, now, ct);
+        ReviewDemoData.Add(db, atlas, now);
         await IntegrationDemoData.SeedAsync(db, atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
 

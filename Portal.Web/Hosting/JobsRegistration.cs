@@ -41,6 +41,24 @@ public static class JobsRegistration
                 .WithDescription("Every minute")
                 .WithCronSchedule(configuration["Portal:Jobs:EmailOutboxCron"] ?? "0 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
 
+            q.AddJob<AdoptionReviewSchedulingJob>(j => j.WithIdentity(AdoptionReviewSchedulingJob.Key).StoreDurably()
+                .WithDescription("Schedules, moves and removes each live program's 30/60/90-day adoption reviews to match its actual go-live."));
+            q.AddTrigger(t => t.ForJob(AdoptionReviewSchedulingJob.Key).WithIdentity("adoption-review-scheduling-hourly", "change")
+                .WithDescription("Every hour at minute 10, and right after an actual go-live is saved")
+                .WithCronSchedule(configuration["Portal:Jobs:ReviewSchedulingCron"] ?? "0 10 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
+            q.AddJob<AdoptionReviewRemindersJob>(j => j.WithIdentity(AdoptionReviewRemindersJob.Key).StoreDurably()
+                .WithDescription("Reminds PMO leads and sponsors 7 days before an adoption review is due, and notifies them when it is overdue."));
+            q.AddTrigger(t => t.ForJob(AdoptionReviewRemindersJob.Key).WithIdentity("adoption-review-reminders-hourly", "change")
+                .WithDescription("Every hour at minute 15")
+                .WithCronSchedule(configuration["Portal:Jobs:ReviewRemindersCron"] ?? "0 15 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
+            q.AddJob<ActionRemindersJob>(j => j.WithIdentity(ActionRemindersJob.Key).StoreDurably()
+                .WithDescription("Reminds reinforcement action owners 2 days before the due date, and notifies them when the action is overdue."));
+            q.AddTrigger(t => t.ForJob(ActionRemindersJob.Key).WithIdentity("action-reminders-hourly", "change")
+                .WithDescription("Every hour at minute 20")
+                .WithCronSchedule(configuration["Portal:Jobs:ActionRemindersCron"] ?? "0 20 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
             q.AddJobListener<JobRunRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

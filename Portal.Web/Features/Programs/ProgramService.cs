@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Data.Auditing;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Milestones;
+using Portal.Web.Features.Reviews;
 using Portal.Web.Features.Templates;
 
 namespace Portal.Web.Features.Programs;
@@ -16,7 +17,8 @@ namespace Portal.Web.Features.Programs;
 /// Programs and their membership. Every read and write checks membership here, on the server:
 /// a program the user may not see is reported as not found, so its existence does not leak.
 /// </summary>
-public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, MilestoneService milestones, CriterionEvaluators evaluators, TimeProvider clock)
+public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory, MilestoneService milestones, CriterionEvaluators evaluators,
+    ReviewSchedulingTrigger reviewScheduling, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -118,6 +120,7 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
             return Result<int>.Failure(details.Errors.Concat(budget.Errors));
         if (await db.Programs.AnyAsync(p => p.Id != programId && p.Name == program.Name, ct))
             return Result<int>.Failure(nameof(ProgramForm.Name), "A program with this name already exists.");
+        var goLiveBefore = program.ActualGoLive;
         program.SetActualGoLive(ToDate(form.ActualGoLive));
         var after = Describe(program);
         if (after != before)
@@ -126,6 +129,8 @@ public sealed class ProgramService(IDbContextFactory<PortalDbContext> dbFactory,
                 clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
+        if (program.ActualGoLive != goLiveBefore)
+            await reviewScheduling.TriggerAsync(ct); // the 30/60/90-day reviews follow the go-live (ADR-019)
         return Result<int>.Success(program.Id);
     }
 

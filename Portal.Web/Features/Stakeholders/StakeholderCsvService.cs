@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Common;
 using Portal.Core.Auditing;
 using Portal.Core.Stakeholders;
 using Portal.Data;
@@ -18,39 +19,14 @@ namespace Portal.Web.Features.Stakeholders;
 /// </summary>
 public sealed class StakeholderCsvService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Reads at most one byte over the limit, so an oversized upload is refused without buffering all of it.</summary>
-    public static async Task<(byte[]? Bytes, CsvRowError? TooLarge)> ReadLimitedAsync(Stream stream, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > StakeholderCsv.MaxFileBytes)
-                return (null, StakeholderCsv.CheckSize(buffer.Length));
-        }
-        return (buffer.ToArray(), null);
-    }
-
     public async Task<ImportOutcome> ImportAsync(int programId, byte[] file, string fileName, CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await StakeholderEditService.DeniedAsync(db, programId, user, ct) is { } denied)
             return new ImportOutcome([new CsvRowError(0, "", denied)]);
-        if (StakeholderCsv.CheckSize(file.LongLength) is { } tooLarge)
-            return await RejectAsync(db, programId, fileName, user, [tooLarge], ct);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(file);
-        }
-        catch (DecoderFallbackException)
-        {
-            return await RejectAsync(db, programId, fileName, user, [new CsvRowError(0, "", "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.")], ct);
-        }
+        var (text, unreadable) = StakeholderCsv.Schema.Decode(file);
+        if (text is null)
+            return await RejectAsync(db, programId, fileName, user, [unreadable!], ct);
 
         var groups = await db.StakeholderGroups.Where(g => g.ProgramId == programId).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
         var check = StakeholderCsv.Check(text, groups.Select(g => g.Name));

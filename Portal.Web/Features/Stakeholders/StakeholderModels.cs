@@ -1,3 +1,4 @@
+using Portal.Core.Common;
 using Portal.Core.Stakeholders;
 
 namespace Portal.Web.Features.Stakeholders;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Common;
 using Portal.Core.Auditing;
 using Portal.Core.Stakeholders;
 using Portal.Core.Training;
@@ -19,41 +20,15 @@ namespace Portal.Web.Features.Training;
 /// </summary>
 public sealed class TrainingCsvService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>Reads at most one byte over the limit, reporting progress, so an oversized upload is refused without buffering all of it.</summary>
-    public static async Task<(byte[]? Bytes, CsvRowError? TooLarge)> ReadLimitedAsync(Stream stream, long size, IProgress<ImportProgress>? progress, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[256 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > TrainingCsv.MaxFileBytes)
-                return (null, TrainingCsv.CheckSize(buffer.Length));
-            progress?.Report(new ImportProgress("Uploading", (int)(buffer.Length / 1024), (int)Math.Max(1, size / 1024)));
-        }
-        return (buffer.ToArray(), null);
-    }
-
     public async Task<TrainingImportOutcome> ImportAsync(int programId, byte[] file, string fileName, CurrentUser user,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await TrainingEditService.DeniedAsync(db, programId, user, ct) is { } denied)
             return new TrainingImportOutcome([new CsvRowError(0, "", denied)]);
-        if (TrainingCsv.CheckSize(file.LongLength) is { } tooLarge)
-            return await RejectAsync(db, programId, fileName, user, [tooLarge], ct);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(file);
-        }
-        catch (DecoderFallbackException)
-        {
-            return await RejectAsync(db, programId, fileName, user, [new CsvRowError(0, "", "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.")], ct);
-        }
+        var (text, unreadable) = TrainingCsv.Schema.Decode(file);
+        if (text is null)
+            return await RejectAsync(db, programId, fileName, user, [unreadable!], ct);
 
         progress?.Report(new ImportProgress("Checking", 0, 0));
         var people = await TrainingQuery.KnownPeopleAsync(db, programId, ct);

@@ -25,7 +25,14 @@ internal static class TrainingQuery
         public TrainingFacts Facts()
         {
             var (audiences, overall) = Rates();
-            return new TrainingFacts(Threshold, audiences, overall);
+            var mandatory = Courses.Where(c => c.IsMandatory).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+            return new TrainingFacts(Threshold, audiences, overall)
+            {
+                MandatoryCourses = mandatory.Select(Name).ToList(),
+                MandatoryCoursesNotOnRealData = mandatory.Where(c => !c.IsBuiltOnRealData).Select(Name).ToList(),
+            };
+
+            static string Name(TrainingCourse c) => $"{c.Code} {c.Title}";
         }
     }
 

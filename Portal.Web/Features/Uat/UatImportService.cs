@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Common;
 using Portal.Core.Auditing;
 using Portal.Core.Stakeholders;
 using Portal.Core.Uat;
@@ -22,25 +23,15 @@ public sealed class UatImportService(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>Rows per save: big enough to batch well on both providers, small enough to report progress.</summary>
     public const int BatchSize = 5_000;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public async Task<UatImportOutcome> ImportAsync(int programId, byte[] file, string fileName, CurrentUser user, IProgress<UatImportProgress>? progress = null,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await UatService.DeniedAsync(db, programId, user, ct) is { } denied)
             return new UatImportOutcome([new CsvRowError(0, "", denied)]);
-        if (UatCsv.CheckSize(file.LongLength) is { } tooLarge)
-            return await RejectAsync(db, programId, fileName, user, [tooLarge], ct);
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(file);
-        }
-        catch (DecoderFallbackException)
-        {
-            return await RejectAsync(db, programId, fileName, user, [new CsvRowError(0, "", "The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.")], ct);
-        }
+        var (text, unreadable) = UatCsv.Schema.Decode(file);
+        if (text is null)
+            return await RejectAsync(db, programId, fileName, user, [unreadable!], ct);
 
         progress?.Report(new UatImportProgress("Checking", 0, 0));
         var scenarios = await db.UatScenarios.Where(s => s.ProgramId == programId).ToDictionaryAsync(s => s.Key, s => s.Id, ct);

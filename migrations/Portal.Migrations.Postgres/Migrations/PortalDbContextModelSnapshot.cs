@@ -750,6 +750,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AdoptionReviewId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Comment")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -798,6 +801,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdoptionReviewId");
+
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("LegacyWorkaroundId");
@@ -810,7 +815,7 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AdoptionReviewId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1243,6 +1248,172 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ProgramMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CapturedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ReconciliationHoursPerMonth")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("TargetSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("TargetUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActiveUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MeetingsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeetingsUsingData")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("NewProcessSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ReconciliationHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTimeOffset>("ScheduledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TargetUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("_findings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Findings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("AdoptionReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptionReviewId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReinforcementActions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Security.PersonalApiToken", b =>
@@ -2009,6 +2180,11 @@ namespace Portal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
                 {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("AdoptionReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Core.Milestones.Criterion", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("CriterionId")
@@ -2157,6 +2333,33 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("AdoptionReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2614,6 +2817,13 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>

@@ -721,6 +721,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AdoptionReviewId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -769,6 +772,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdoptionReviewId");
+
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("LegacyWorkaroundId");
@@ -781,7 +786,7 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AdoptionReviewId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1200,6 +1205,166 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ProgramMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CapturedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ReconciliationHoursPerMonth")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActiveUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingsUsingData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NewProcessSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ReconciliationHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TargetUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Findings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AdoptionReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptionReviewId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReinforcementActions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Security.PersonalApiToken", b =>
@@ -1944,6 +2109,11 @@ namespace Portal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
                 {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("AdoptionReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Core.Milestones.Criterion", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("CriterionId")
@@ -2090,6 +2260,33 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("AdoptionReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2547,6 +2744,13 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>

@@ -1,9 +1,15 @@
 using System.Text;
 
-namespace Portal.Core.Stakeholders;
+namespace Portal.Core.Common;
 
 /// <summary>A CSV record with the physical line it starts on (the header is line 1), for error messages.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>One problem in an import file: the line (header = 1), the column (empty for the whole line) and what is wrong.</summary>
+public sealed record CsvRowError(int Line, string Column, string Message)
+{
+    public override string ToString() => Column.Length == 0 ? $"Line {Line}: {Message}" : $"Line {Line}, column {Column}: {Message}";
+}
 
 /// <summary>Why a CSV text could not be read at all, and where.</summary>
 public sealed record CsvSyntaxError(int Line, string Message);

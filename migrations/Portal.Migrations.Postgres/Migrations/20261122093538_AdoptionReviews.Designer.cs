@@ -12,8 +12,8 @@ using Portal.Data;
 namespace Portal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122093552_IntegrationTelemetry")]
-    partial class IntegrationTelemetry
+    [Migration("20261122093538_AdoptionReviews")]
+    partial class AdoptionReviews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -305,263 +305,6 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("LegacyWorkarounds", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Core.Integration.Connection", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ConsecutiveFailureThreshold")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DataDomain")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<decimal>("ErrorRateSlaPercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<int>("ExpectedIntervalMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("FreshnessSlaMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("Pattern")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SourceSystem")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("TargetSystem")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("ProgramId");
-
-                    b.ToTable("IntegrationConnections", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("ConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CreatedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTimeOffset>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DisplayPrefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTimeOffset?>("LastUsedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("RevokedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("SourceSystem")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId");
-
-                    b.HasIndex("ProgramId");
-
-                    b.HasIndex("SecretHash")
-                        .IsUnique();
-
-                    b.ToTable("IngestionKeys", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_IngestionKeys_OneScope", "(\"ConnectionId\" IS NULL) <> (\"SourceSystem\" IS NULL)");
-                        });
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal?>("AmountDelta")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.Property<int>("ConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Currency")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<DateTimeOffset>("DetectedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ExceptionId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ObjectKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ObjectType")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTimeOffset>("ReceivedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SourceValue")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("TargetValue")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId", "DetectedUtc");
-
-                    b.HasIndex("ConnectionId", "ExceptionId")
-                        .IsUnique();
-
-                    b.ToTable("ReconciliationExceptions", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("ConnectionId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("DeadLettered")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ErrorCode")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ErrorMessage")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<DateTimeOffset>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("ReceivedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("RecordsFailed")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RecordsRead")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RecordsWritten")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ReplayOf")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Retries")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RunId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("StartedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConnectionId", "FinishedUtc");
-
-                    b.HasIndex("ConnectionId", "RunId")
-                        .IsUnique();
-
-                    b.ToTable("SyncRuns", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -753,6 +496,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AdoptionReviewId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Comment")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -801,6 +547,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdoptionReviewId");
+
                     b.HasIndex("CriterionId");
 
                     b.HasIndex("LegacyWorkaroundId");
@@ -813,7 +561,7 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.ToTable("SignOffs", null, t =>
                         {
-                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_SignOffs_OneSubject", "(CASE WHEN \"CriterionId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MilestoneId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SystemOfRecordEntryId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"LegacyWorkaroundId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"AdoptionReviewId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -1246,6 +994,172 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ProgramMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CapturedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ReconciliationHoursPerMonth")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("TargetSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("TargetUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActiveUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MeetingsHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeetingsUsingData")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("NewProcessSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("ReconciliationHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTimeOffset>("ScheduledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TargetUsers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("_findings")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Findings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("ProgramId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("AdoptionReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("AdoptionReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DoneUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptionReviewId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReinforcementActions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Security.PersonalApiToken", b =>
@@ -1942,47 +1856,6 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Integration.Connection", b =>
-                {
-                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
-                {
-                    b.HasOne("Portal.Core.Integration.Connection", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
-                {
-                    b.HasOne("Portal.Core.Integration.Connection", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
-                {
-                    b.HasOne("Portal.Core.Integration.Connection", null)
-                        .WithMany()
-                        .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
                 {
                     b.HasOne("Portal.Core.Milestones.Milestone", null)
@@ -2012,6 +1885,11 @@ namespace Portal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Portal.Core.Milestones.SignOff", b =>
                 {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("AdoptionReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Core.Milestones.Criterion", null)
                         .WithMany("SignOffs")
                         .HasForeignKey("CriterionId")
@@ -2160,6 +2038,33 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasOne("Portal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionBaseline", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.HasOne("Portal.Core.Programs.PortalProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.ReinforcementAction", b =>
+                {
+                    b.HasOne("Portal.Core.Reviews.AdoptionReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("AdoptionReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2617,6 +2522,13 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Phases");
+                });
+
+            modelBuilder.Entity("Portal.Core.Reviews.AdoptionReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("SignOffs");
                 });
 
             modelBuilder.Entity("Portal.Core.Stakeholders.StakeholderGroup", b =>
