@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Auditing;
 using Portal.Core.Decommissioning;
+using Portal.Core.Integration;
 using Portal.Core.Milestones;
 using Portal.Core.Notifications;
 using Portal.Core.Operations;
@@ -54,6 +55,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AdoptionReview> AdoptionReviews => Set<AdoptionReview>();
     public DbSet<ReinforcementAction> ReinforcementActions => Set<ReinforcementAction>();
     public DbSet<SponsorshipAction> SponsorshipActions => Set<SponsorshipAction>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<ReconciliationException> ReconciliationExceptions => Set<ReconciliationException>();
+    public DbSet<IngestionKey> IngestionKeys => Set<IngestionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -63,6 +63,7 @@ app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 app.UsePortalSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMustChangePassword();
 app.UseAntiforgery();
 app.UseAntiforgeryFailurePage();

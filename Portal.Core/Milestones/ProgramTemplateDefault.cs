@@ -60,6 +60,7 @@ public sealed partial record ProgramTemplate
                 new("Old workarounds decommissioned with evidence", [], Decommissioning.WorkaroundsDecommissionedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
                 new("Shared data used in governance meetings", [Sponsor]),
                 new("Go-live date planned", [], GoLivePlannedEvaluator.EvaluatorKey, new Dictionary<string, string>()),
+                new("30-day adoption review scheduled", [], Reviews.AdoptionReviewScheduledEvaluator.EvaluatorKey, new Dictionary<string, string> { ["day"] = "30" }),
             ]),
         new("Sustain",
             "Integration performance monitored; exception volumes tracked; enhancement backlog managed",
@@ -67,6 +68,7 @@ public sealed partial record ProgramTemplate
             [
                 new("Reconciliation effort measurably below baseline", [ProcessOwner]),
                 new("Visibility-gap closures reported to the sponsor", [Sponsor]),
+                new("90-day adoption review completed and signed", [], Reviews.AdoptionReviewSignedEvaluator.EvaluatorKey, new Dictionary<string, string> { ["day"] = "90" }),
             ]),
     ]);
 

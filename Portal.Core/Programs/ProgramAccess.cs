@@ -29,4 +29,8 @@ public static class ProgramAccess
     /// </summary>
     public static bool CanRunUat(PortalProgram program, string userId, bool isAdministrator) =>
         isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role is ProgramRole.PmoLead or ProgramRole.ChangeLead or ProgramRole.IntegrationOwner);
+
+    /// <summary>Who may register connections and create or revoke ingestion keys: administrators and the program's integration owners.</summary>
+    public static bool CanManageIntegration(PortalProgram program, string userId, bool isAdministrator) =>
+        isAdministrator || program.Members.Any(m => m.UserId == userId && m.Role == ProgramRole.IntegrationOwner);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Portal.Core.Common;
 
 namespace Portal.Core.Security;
@@ -49,7 +47,7 @@ public sealed class PersonalApiToken
         if (errors.Any)
             return Result<IssuedApiToken>.Failure(errors.ToList());
 
-        var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretHashing.NewSecret(SecretPrefix);
         var token = new PersonalApiToken
         {
             UserId = userId,
@@ -79,9 +77,7 @@ public sealed class PersonalApiToken
         value is { Length: > 40 and < 100 } && value.StartsWith(SecretPrefix, StringComparison.Ordinal)
         && value.AsSpan(SecretPrefix.Length).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") < 0;
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string secret) => SecretHashing.Hash(secret);
 }
 
 /// <summary>A new token with its secret, which exists only in memory until shown to the user.</summary>

@@ -58,6 +58,8 @@ public static class PortalApi
         api.MapStakeholderApi();
         api.MapTrainingApi();
         api.MapScorecardApi();
+        api.MapIntegrationApi();
+        app.MapTelemetryApi();
 
         return app;
     }

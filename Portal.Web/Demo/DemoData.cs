@@ -80,6 +80,7 @@ public sealed class DemoData(PortalDbContext db, UserManager<PortalUser> users, 
         await DecommissioningDemoData.SeedAsync(db, atlas, ids, now, ct);
         ReviewDemoData.Add(db, atlas, now);
         SponsorshipDemoData.Add(db, atlas, ids, now);
+        await IntegrationDemoData.SeedAsync(db, atlas, ids, now, ct);
         await db.SaveChangesAsync(ct);
 
         await BringAtlasToPilotAsync(atlas, ids, now, ct);

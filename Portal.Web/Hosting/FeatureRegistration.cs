@@ -1,7 +1,9 @@
 using Portal.Core.Milestones;
+using Portal.Web.Api;
 using Portal.Web.Demo;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Decommissioning;
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Milestones;
 using Portal.Web.Features.Playbooks;
@@ -71,6 +73,9 @@ public static class FeatureRegistration
         services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<SponsorshipService>();
+        services.AddSingleton<IntegrationService>();
+        services.AddSingleton<TelemetryIngestionService>();
+        services.AddTelemetryRateLimiting(configuration);
         return services;
     }
 }

@@ -5,6 +5,9 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Portal.Benchmarks;
 
+if (args.FirstOrDefault() == "ingest")
+    return await IngestionLoad.RunAsync(args[1..]);
+
 // In-process: the benchmarks need the seeded database from GlobalSetup and the app's assemblies as built, and
 // BenchmarkDotNet 0.14 does not generate projects for net10.0. Arguments pass through (e.g. --filter *Map*).
 var config = DefaultConfig.Instance
@@ -12,3 +15,4 @@ var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(StakeholderMapBenchmarks).Assembly).Run(args, config);
+return 0;
