@@ -70,6 +70,8 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<TelemetryRollupService>();
+        services.AddSingleton<SlaBreachService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
         return services;
