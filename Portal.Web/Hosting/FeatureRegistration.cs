@@ -72,6 +72,7 @@ public static class FeatureRegistration
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<TelemetryRollupService>();
         services.AddSingleton<SlaBreachService>();
+        services.AddSingleton<ConnectionTelemetryService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
         return services;

@@ -80,20 +80,6 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
             ProgramAccess.CanManageIntegration(program, user.Id, user.IsAdministrator));
     }
 
-    /// <summary>Latest runs first, one page at a time.</summary>
-    public async Task<RunPage?> RunsAsync(string key, CurrentUser user, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleAsync(db, key, user, ct) is not ({ } connection, _))
-            return null;
-        var runs = db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connection.Id);
-        var rows = await runs.OrderByDescending(r => r.FinishedUtc).ThenByDescending(r => r.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
-            .Select(r => new RunRow(r.RunId, r.StartedUtc, r.FinishedUtc, r.Status, r.RecordsRead, r.RecordsWritten, r.RecordsFailed, r.Retries,
-                r.DeadLettered, r.ErrorCode, r.ReplayOf))
-            .ToListAsync(ct);
-        return new RunPage(rows, await runs.CountAsync(ct));
-    }
-
     /// <summary>Status, reason, last success and the figures of each window (24 h, 7 d, 30 d).</summary>
     public async Task<(HealthReport Health, IReadOnlyList<HealthMetrics> Metrics)?> HealthAsync(string key, CurrentUser user, CancellationToken ct = default)
     {
@@ -232,7 +218,7 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         return [.. buckets, .. TelemetryBucket.Summarize(tail)];
     }
 
-    private static async Task<(Connection, PortalProgram)?> VisibleAsync(PortalDbContext db, string key, CurrentUser user, CancellationToken ct)
+    internal static async Task<(Connection, PortalProgram)?> VisibleAsync(PortalDbContext db, string key, CurrentUser user, CancellationToken ct)
     {
         var normalized = Connection.NormalizeKey(key);
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Key == normalized, ct);
