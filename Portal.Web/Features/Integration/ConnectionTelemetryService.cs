@@ -32,7 +32,7 @@ public sealed class ConnectionTelemetryService(IDbContextFactory<PortalDbContext
         window = MetricWindows.All.First(w => w.Span == span).Name;
         var from = TelemetryBucket.HourOf(now - span);
         var buckets = await IntegrationService.BucketsAsync(db, connection.Id, from, ct);
-        var metrics = await IntegrationService.MetricsAsync(db, connection.Id, window, now, ct);
+        var metrics = await IntegrationService.MetricsAsync(db, connection.Id, window, now, ct, buckets); // the same rows, read once
         var breaches = await SlaBreachService.BreachesAsync(db, connection.Id, now, BreachRows, ct);
         return new ConnectionTelemetry(window, metrics, Trend(buckets, from, now, span), breaches);
     }

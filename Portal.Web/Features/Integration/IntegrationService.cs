@@ -198,10 +198,11 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
     }
 
     /// <summary>A window's figures from buckets (whole hours: the window starts at the top of the hour it reaches back into).</summary>
-    internal static async Task<HealthMetrics> MetricsAsync(PortalDbContext db, int connectionId, string window, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<HealthMetrics> MetricsAsync(PortalDbContext db, int connectionId, string window, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<TelemetryBucket>? windowBuckets = null)
     {
         var from = TelemetryBucket.HourOf(now - MetricWindows.Span(window));
-        var metrics = TelemetryMetrics.From(await BucketsAsync(db, connectionId, from, ct));
+        var metrics = TelemetryMetrics.From(windowBuckets ?? await BucketsAsync(db, connectionId, from, ct));
         // Until the queue records resolutions every stored exception is open (ADR-022).
         var exceptions = db.ReconciliationExceptions.AsNoTracking().Where(e => e.ConnectionId == connectionId);
         var open = await exceptions.CountAsync(ct);
