@@ -59,6 +59,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<ReconciliationException> ReconciliationExceptions => Set<ReconciliationException>();
     public DbSet<IngestionKey> IngestionKeys => Set<IngestionKey>();
+    public DbSet<TelemetryBucket> TelemetryBuckets => Set<TelemetryBucket>();
+    public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
+    public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
