@@ -56,6 +56,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<ReconciliationException> ReconciliationExceptions => Set<ReconciliationException>();
+    public DbSet<ReconciliationComment> ReconciliationComments => Set<ReconciliationComment>();
     public DbSet<IngestionKey> IngestionKeys => Set<IngestionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

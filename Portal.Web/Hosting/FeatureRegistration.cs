@@ -70,6 +70,7 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<ExceptionQueueService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
         return services;
