@@ -81,6 +81,8 @@ public sealed class LiveTraffic(TelemetryClient client, IReadOnlyList<SimulatedC
     {
         var result = await client.PostExceptionsAsync([_generator.Exception(connection, _clock.GetUtcNow())], ct);
         Interlocked.Increment(ref Totals.ExceptionsSent);
+        if (!result.Accepted)
+            Interlocked.Increment(ref Totals.Refused);
         return result;
     }
 
