@@ -54,7 +54,7 @@ public sealed class LiveTraffic(TelemetryClient client, IReadOnlyList<SimulatedC
             var count = (int)carry;
             carry -= count;
             if (count > 0)
-                await SendAsync(NextBatch(Math.Min(count, 5000)), ct);
+                await SendAsync(NextBatch(Math.Min(count, 5000)), ct, withExceptions: true);
             tick++;
             var wait = TimeSpan.FromSeconds(tick) - watch.Elapsed;
             if (wait > TimeSpan.Zero)
@@ -73,7 +73,7 @@ public sealed class LiveTraffic(TelemetryClient client, IReadOnlyList<SimulatedC
     {
         var now = _clock.GetUtcNow();
         var runs = Enumerable.Range(0, connection.FailureThreshold)
-            .Select(i => Track(connection, _generator.Run(connection, now.AddSeconds(i - connection.FailureThreshold), failed: true))).ToList();
+            .Select(i => Track(connection, _generator.Run(connection, now.AddSeconds(i), failed: true))).ToList();
         return SendAsync(runs, ct);
     }
 
@@ -124,7 +124,7 @@ public sealed class LiveTraffic(TelemetryClient client, IReadOnlyList<SimulatedC
         return run;
     }
 
-    private async Task<BatchResult> SendAsync(List<SyncRunReport> runs, CancellationToken ct)
+    private async Task<BatchResult> SendAsync(List<SyncRunReport> runs, CancellationToken ct, bool withExceptions = false)
     {
         if (runs.Count == 0)
             return new BatchResult(200, "{\"accepted\":0,\"duplicates\":0}");
@@ -135,7 +135,8 @@ public sealed class LiveTraffic(TelemetryClient client, IReadOnlyList<SimulatedC
             Interlocked.Add(ref Totals.RunsAccepted, runs.Count);
             Interlocked.Add(ref Totals.Failed, runs.Count(r => r.Status == "failed"));
             Interlocked.Add(ref Totals.Replays, runs.Count(r => r.ReplayOf is not null));
-            var exceptions = Math.Min(5, runs.Count(_ => _random.Next(50) == 0));
+            // Live traffic reports about one exception per fifty runs; the step-by-step calls send exceptions only when asked.
+            var exceptions = withExceptions ? Math.Min(5, runs.Count(_ => _random.Next(50) == 0)) : 0;
             for (var i = 0; i < exceptions; i++)
                 await SendExceptionAsync(connections[_random.Next(connections.Count)], ct);
         }

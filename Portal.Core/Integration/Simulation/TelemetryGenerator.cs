@@ -25,7 +25,8 @@ public sealed record SimulatedHistory(IReadOnlyList<SyncRunReport> Runs, IReadOn
 /// </summary>
 public sealed class TelemetryGenerator(int seed)
 {
-    private static readonly string[] ObjectTypes = ["Purchase order", "Invoice", "Time entry", "Project", "Cost actual"];
+    private static readonly (string Type, string Prefix)[] ObjectTypes =
+        [("Purchase order", "PO"), ("Invoice", "INV"), ("Time entry", "TE"), ("Project", "PRJ"), ("Cost actual", "ACT")];
     private static readonly (string Code, string Message)[] Errors =
     [
         ("ERP-LOCK", "Record locked by a concurrent approval in the target system."),
@@ -62,7 +63,7 @@ public sealed class TelemetryGenerator(int seed)
 
     public ReconciliationExceptionReport Exception(SimulatedConnection connection, DateTimeOffset detected)
     {
-        var type = ObjectTypes[_random.Next(ObjectTypes.Length)];
+        var (type, prefix) = ObjectTypes[_random.Next(ObjectTypes.Length)];
         var source = Math.Round((decimal)(_random.NextDouble() * 50_000), 2);
         var delta = Math.Round((decimal)(_random.NextDouble() * 900 - 450), 2);
         return new ReconciliationExceptionReport(
@@ -70,7 +71,7 @@ public sealed class TelemetryGenerator(int seed)
             Connection: connection.Key,
             DetectedAt: Wire(detected),
             ObjectType: type,
-            ObjectKey: $"{type.Split(' ')[0][..2].ToUpperInvariant()}-{_random.Next(1000, 99999)}",
+            ObjectKey: $"{prefix}-{_random.Next(1000, 99999)}",
             SourceValue: source.ToString("0.00", CultureInfo.InvariantCulture),
             TargetValue: (source + delta).ToString("0.00", CultureInfo.InvariantCulture),
             AmountDelta: delta,
