@@ -11,7 +11,7 @@ public enum SimulatedEnding
     Healthy,
     /// <summary>Runs stop about one and a half intervals before the end: Late.</summary>
     Stale,
-    /// <summary>The last runs fail, at or above the threshold: Failing with "n consecutive failures".</summary>
+    /// <summary>The last runs fail, one more than the threshold: Failing with "n consecutive failed runs".</summary>
     FailureBurst,
 }
 
@@ -37,6 +37,9 @@ public sealed class TelemetryGenerator(int seed)
 
     private readonly Random _random = new(seed);
     private long _sequence;
+
+    /// <summary>About one reconciliation exception per this many runs in a history.</summary>
+    public int RunsPerException { get; init; } = 50;
 
     /// <summary>One run finishing at <paramref name="finished"/>; a tenth of successful runs are partial (some records rejected).</summary>
     public SyncRunReport Run(SimulatedConnection connection, DateTimeOffset finished, bool failed, string? replayOf = null)
@@ -92,7 +95,7 @@ public sealed class TelemetryGenerator(int seed)
         var anchor = ending switch
         {
             SimulatedEnding.Stale => to - interval * 1.5,
-            SimulatedEnding.FailureBurst => to - interval * (connection.FailureThreshold + 0.6),
+            SimulatedEnding.FailureBurst => to - interval * (connection.FailureThreshold + 1.6),
             _ => to - interval * 0.3,
         };
         var pendingReplays = new List<string>();
@@ -136,7 +139,7 @@ public sealed class TelemetryGenerator(int seed)
                     runs.Add(Run(connection, finished.AddSeconds(20), failed: false, replayOf: original));
                 pendingReplays.Clear();
             }
-            if (_random.Next(50) == 0 && finished.AddMinutes(1) <= to)
+            if (_random.Next(RunsPerException) == 0 && finished.AddMinutes(1) <= to)
                 exceptions.Add(Exception(connection, finished.AddMinutes(1)));
         }
     }
