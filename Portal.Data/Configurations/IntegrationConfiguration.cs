@@ -65,6 +65,25 @@ internal sealed class ReconciliationExceptionConfiguration : IEntityTypeConfigur
         builder.HasIndex(e => new { e.ConnectionId, e.ExceptionId }).IsUnique();
         builder.HasIndex(e => new { e.ConnectionId, e.DetectedUtc });
         builder.HasOne<Connection>().WithMany().HasForeignKey(e => e.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        // The queue: open ones, oldest first (ADR-023).
+        builder.Property(e => e.State).HasDefaultValue(ExceptionState.Open).HasSentinel(0);
+        builder.Property(e => e.AssignedUserId).HasMaxLength(450);
+        builder.Property(e => e.ResolvedByUserId).HasMaxLength(450);
+        builder.Ignore(e => e.IsOpen);
+        builder.HasIndex(e => new { e.State, e.DetectedUtc });
+    }
+}
+
+internal sealed class ReconciliationCommentConfiguration : IEntityTypeConfiguration<ReconciliationComment>
+{
+    public void Configure(EntityTypeBuilder<ReconciliationComment> builder)
+    {
+        builder.ToTable("ReconciliationComments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.AuthorUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.Text).HasMaxLength(ReconciliationComment.MaxTextLength).IsRequired();
+        builder.HasIndex(c => c.ExceptionId);
+        builder.HasOne<ReconciliationException>().WithMany().HasForeignKey(c => c.ExceptionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -77,6 +77,7 @@ public static class FeatureRegistration
         services.AddSingleton<TelemetryRollupService>();
         services.AddSingleton<SlaBreachService>();
         services.AddSingleton<ConnectionTelemetryService>();
+        services.AddSingleton<ExceptionQueueService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
         return services;

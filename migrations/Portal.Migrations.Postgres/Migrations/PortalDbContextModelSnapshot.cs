@@ -434,6 +434,40 @@ namespace Portal.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ExceptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExceptionId");
+
+                    b.ToTable("ReconciliationComments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.Property<long>("Id")
@@ -445,6 +479,10 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<decimal?>("AmountDelta")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("ConnectionId")
                         .HasColumnType("integer");
@@ -474,10 +512,22 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ResolvedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SourceValue")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("State")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TargetValue")
                         .IsRequired()
@@ -490,6 +540,8 @@ namespace Portal.Migrations.Postgres.Migrations
 
                     b.HasIndex("ConnectionId", "ExceptionId")
                         .IsUnique();
+
+                    b.HasIndex("State", "DetectedUtc");
 
                     b.ToTable("ReconciliationExceptions", (string)null);
                 });
@@ -2292,6 +2344,15 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.ReconciliationException", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -419,6 +419,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExceptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExceptionId");
+
+                    b.ToTable("ReconciliationComments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.Property<long>("Id")
@@ -427,6 +459,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<decimal?>("AmountDelta")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ConnectionId")
@@ -457,10 +493,22 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<long>("ReceivedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceValue")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TargetValue")
                         .IsRequired()
@@ -473,6 +521,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ConnectionId", "ExceptionId")
                         .IsUnique();
+
+                    b.HasIndex("State", "DetectedUtc");
 
                     b.ToTable("ReconciliationExceptions", (string)null);
                 });
@@ -2215,6 +2265,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasOne("Portal.Core.Programs.PortalProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.ReconciliationException", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
