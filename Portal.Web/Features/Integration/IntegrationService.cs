@@ -203,8 +203,8 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
     {
         var from = TelemetryBucket.HourOf(now - MetricWindows.Span(window));
         var metrics = TelemetryMetrics.From(windowBuckets ?? await BucketsAsync(db, connectionId, from, ct));
-        // Until the queue records resolutions every stored exception is open (ADR-022).
-        var exceptions = db.ReconciliationExceptions.AsNoTracking().Where(e => e.ConnectionId == connectionId);
+        // Open = not resolved in the exception queue (ADR-023).
+        var exceptions = db.ReconciliationExceptions.AsNoTracking().Where(e => e.ConnectionId == connectionId && e.State == ExceptionState.Open);
         var open = await exceptions.CountAsync(ct);
         var oldest = open == 0 ? null : await exceptions.OrderBy(e => e.DetectedUtc).Select(e => (DateTimeOffset?)e.DetectedUtc).FirstOrDefaultAsync(ct);
         return HealthMetrics.From(window, metrics, open, oldest is { } at ? now - at : null);
