@@ -25,8 +25,8 @@ public sealed class IntegrationTelemetryBrowserTests(BrowserFixture fixture) : I
                 break;
             await Task.Delay(3000);
         }
-        await Expect(it.GetByTestId("breach-row").First).ToContainTextAsync("Freshness");
-        await Expect(it.GetByTestId("breach-row").First).ToContainTextAsync("ongoing");
+        var freshness = it.GetByTestId("breach-row").Filter(new() { HasText = "Freshness" }).First;
+        await Expect(freshness).ToContainTextAsync("ongoing");
         await Expect(it.GetByTestId("trend-charts").Locator("figure")).ToHaveCountAsync(4);
         await Expect(it.GetByTestId("trend-charts").Locator("figure").Last.Locator("svg").First).ToBeVisibleAsync();
         await Expect(it.GetByTestId("metric-error-rate")).ToContainTextAsync("%");

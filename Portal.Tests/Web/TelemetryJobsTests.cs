@@ -33,8 +33,8 @@ public sealed class TelemetryJobsTests(PortalWebFactory factory) : IClassFixture
             Assert.Equal(runs, await db.TelemetryBuckets.SumAsync(b => b.Runs));
             Assert.Equal(await db.SyncRuns.MaxAsync(r => r.Id), await db.TelemetryRollupStates.Select(s => s.LastRunId).SingleAsync());
             var commitments = await db.Connections.SingleAsync(c => c.Key == "po-commitments");
-            var breach = await db.SlaBreaches.SingleAsync(b => b.ConnectionId == commitments.Id && b.EndUtc == null);
-            Assert.Equal(SlaKind.Freshness, breach.Kind); // four failures since the last success, 15-minute freshness SLA
+            // Four failures since the last success, 15-minute freshness SLA (the failure burst may breach the error rate too).
+            Assert.Single(await db.SlaBreaches.Where(b => b.ConnectionId == commitments.Id && b.EndUtc == null && b.Kind == SlaKind.Freshness).ToListAsync());
         }
 
         var it = await factory.SignedInClientAsync("it@portal.local");
