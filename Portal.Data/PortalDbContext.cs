@@ -58,7 +58,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<ReconciliationException> ReconciliationExceptions => Set<ReconciliationException>();
+    public DbSet<ReconciliationComment> ReconciliationComments => Set<ReconciliationComment>();
     public DbSet<IngestionKey> IngestionKeys => Set<IngestionKey>();
+    public DbSet<TelemetryBucket> TelemetryBuckets => Set<TelemetryBucket>();
+    public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
+    public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

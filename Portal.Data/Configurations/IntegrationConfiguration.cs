@@ -43,6 +43,8 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.HasIndex(r => new { r.ConnectionId, r.RunId }).IsUnique();
         // Health (last success, failures since) and the run history page read a connection's runs by finish time.
         builder.HasIndex(r => new { r.ConnectionId, r.FinishedUtc });
+        // The run history filtered by status reads one page through it instead of skipping other statuses (ADR-022).
+        builder.HasIndex(r => new { r.ConnectionId, r.Status, r.FinishedUtc });
         builder.HasOne<Connection>().WithMany().HasForeignKey(r => r.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -63,6 +65,25 @@ internal sealed class ReconciliationExceptionConfiguration : IEntityTypeConfigur
         builder.HasIndex(e => new { e.ConnectionId, e.ExceptionId }).IsUnique();
         builder.HasIndex(e => new { e.ConnectionId, e.DetectedUtc });
         builder.HasOne<Connection>().WithMany().HasForeignKey(e => e.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+        // The queue: open ones, oldest first (ADR-023).
+        builder.Property(e => e.State).HasDefaultValue(ExceptionState.Open).HasSentinel(0);
+        builder.Property(e => e.AssignedUserId).HasMaxLength(450);
+        builder.Property(e => e.ResolvedByUserId).HasMaxLength(450);
+        builder.Ignore(e => e.IsOpen);
+        builder.HasIndex(e => new { e.State, e.DetectedUtc });
+    }
+}
+
+internal sealed class ReconciliationCommentConfiguration : IEntityTypeConfiguration<ReconciliationComment>
+{
+    public void Configure(EntityTypeBuilder<ReconciliationComment> builder)
+    {
+        builder.ToTable("ReconciliationComments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.AuthorUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.Text).HasMaxLength(ReconciliationComment.MaxTextLength).IsRequired();
+        builder.HasIndex(c => c.ExceptionId);
+        builder.HasOne<ReconciliationException>().WithMany().HasForeignKey(c => c.ExceptionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -85,5 +106,44 @@ internal sealed class IngestionKeyConfiguration : IEntityTypeConfiguration<Inges
         builder.HasIndex(k => k.ProgramId);
         builder.HasOne<PortalProgram>().WithMany().HasForeignKey(k => k.ProgramId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Connection>().WithMany().HasForeignKey(k => k.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TelemetryBucketConfiguration : IEntityTypeConfiguration<TelemetryBucket>
+{
+    public void Configure(EntityTypeBuilder<TelemetryBucket> builder)
+    {
+        builder.ToTable("TelemetryHourlyBuckets");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.DurationHistogramText).HasMaxLength(4000).IsRequired();
+        builder.Ignore(b => b.Durations);
+        // One bucket per connection and hour; metrics read a connection's hours in a window through it.
+        builder.HasIndex(b => new { b.ConnectionId, b.HourUtc }).IsUnique();
+        builder.HasOne<Connection>().WithMany().HasForeignKey(b => b.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TelemetryRollupStateConfiguration : IEntityTypeConfiguration<TelemetryRollupState>
+{
+    public void Configure(EntityTypeBuilder<TelemetryRollupState> builder)
+    {
+        builder.ToTable("TelemetryRollupState");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        // The row exists from the start, so the rollup's compare-and-set never races an insert.
+        builder.HasData(new { Id = TelemetryRollupState.SingletonId, LastRunId = 0L, UpdatedUtc = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+    }
+}
+
+internal sealed class SlaBreachConfiguration : IEntityTypeConfiguration<SlaBreach>
+{
+    public void Configure(EntityTypeBuilder<SlaBreach> builder)
+    {
+        builder.ToTable("SlaBreaches");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Cause).HasMaxLength(SlaBreach.MaxCauseLength).IsRequired();
+        builder.Ignore(b => b.IsOpen);
+        builder.HasIndex(b => new { b.ConnectionId, b.StartUtc });
+        builder.HasOne<Connection>().WithMany().HasForeignKey(b => b.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -49,7 +49,7 @@ public static class IntegrationApi
             return TypedResults.Ok(new
             {
                 key = Connection.NormalizeKey(key), status = health.Status, reason = health.Reason, lastSuccessAt = health.LastSuccessUtc,
-                metrics24h = m,
+                metrics24h = m[0], metrics7d = m[1], metrics30d = m[2],
             });
         });
 

@@ -1,11 +1,12 @@
 using Portal.Core.Integration;
+using Portal.Core.Integration.Simulation;
 using Portal.Core.Programs;
 using Portal.Data;
 
 namespace Portal.Web.Demo;
 
 /// <summary>
-/// Atlas's four connections with two days of runs ending at seeding time, so the overview shows every status at once:
+/// Atlas's four connections with a few days of simulated runs ending at seeding time, so the overview shows every status at once:
 /// project master data healthy, ERP actuals late, PO commitments failing after a burst of lock errors, timesheets healthy
 /// on a daily batch. The demo ingestion key `portal-demo-ingest-key` covers Atlas's ERP-sourced connections; its secret is
 /// published in the README, so it exists only in demo databases.
@@ -28,26 +29,21 @@ public static class IntegrationDemoData
         db.Connections.AddRange(projects, actuals, commitments, timesheets);
         await db.SaveChangesAsync(ct); // ids for the runs and the key
 
-        var random = new Random(6);
-        void Runs(Connection c, TimeSpan lastAgo, int count, Func<int, bool> fails)
+        // History from the simulator's generator (ADR-023): the same traffic the simulator sends, ending in the status each
+        // connection should show. Three days (ten for the daily batch) so 24 h and 7 d figures and the queue have content.
+        var generator = new TelemetryGenerator(6) { RunsPerException = 150 }; // a queue a person can read, not a flood
+        void Seed(Connection c, SimulatedEnding ending, TimeSpan span)
         {
-            for (var i = 0; i < count; i++)
-            {
-                var finished = now - lastAgo - i * c.ExpectedInterval;
-                var started = finished.AddSeconds(-random.Next(20, 240));
-                var read = random.Next(40, 900);
-                var failed = fails(i);
-                var rejected = failed ? read : random.Next(0, 100) < 10 ? random.Next(1, 5) : 0;
-                db.SyncRuns.Add(SyncRun.Create(c.Id, $"{c.Key}-{finished:yyyyMMddHHmm}", started, finished,
-                    failed ? SyncRunStatus.Failed : rejected > 0 ? SyncRunStatus.Partial : SyncRunStatus.Succeeded, read, read - rejected, rejected,
-                    finished.AddSeconds(2), failed ? "ERP-LOCK" : null, failed ? "Purchase order locked by a concurrent approval in the ERP." : null,
-                    retries: failed ? 3 : random.Next(0, 2), deadLettered: failed ? random.Next(1, 6) : 0));
-            }
+            var history = generator.History(new SimulatedConnection(c.Key, c.ExpectedInterval, c.ConsecutiveFailureThreshold), now - span, now, ending);
+            foreach (var run in history.Runs)
+                db.SyncRuns.Add(SyncRun.Record(run, c.Id, now).Value);
+            foreach (var exception in history.Exceptions)
+                db.ReconciliationExceptions.Add(ReconciliationException.Record(exception, c.Id, now).Value);
         }
-        Runs(projects, TimeSpan.FromMinutes(6), 192, _ => false);
-        Runs(actuals, TimeSpan.FromMinutes(97), 46, i => i == 9);
-        Runs(commitments, TimeSpan.FromMinutes(2), 400, i => i < 4);
-        Runs(timesheets, TimeSpan.FromHours(3), 7, _ => false);
+        Seed(projects, SimulatedEnding.Healthy, TimeSpan.FromDays(3));
+        Seed(actuals, SimulatedEnding.Stale, TimeSpan.FromDays(3));
+        Seed(commitments, SimulatedEnding.FailureBurst, TimeSpan.FromDays(3));
+        Seed(timesheets, SimulatedEnding.Healthy, TimeSpan.FromDays(10));
 
         db.ReconciliationExceptions.Add(ReconciliationException.Record(new ReconciliationExceptionReport("rx-po-4711", commitments.Key,
             now.AddHours(-5).ToString("O"), "Purchase order", "PO-4711", "12,500.00 EUR", "12,000.00 EUR", -500m, "EUR"), commitments.Id, now).Value);

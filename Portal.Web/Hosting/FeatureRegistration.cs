@@ -74,6 +74,10 @@ public static class FeatureRegistration
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<SponsorshipService>();
         services.AddSingleton<IntegrationService>();
+        services.AddSingleton<TelemetryRollupService>();
+        services.AddSingleton<SlaBreachService>();
+        services.AddSingleton<ConnectionTelemetryService>();
+        services.AddSingleton<ExceptionQueueService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
         return services;

@@ -59,6 +59,18 @@ public static class JobsRegistration
                 .WithDescription("Every hour at minute 20")
                 .WithCronSchedule(configuration["Portal:Jobs:ActionRemindersCron"] ?? "0 20 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
 
+            q.AddJob<TelemetryRollupJob>(j => j.WithIdentity(TelemetryRollupJob.Key).StoreDurably()
+                .WithDescription("Rolls new sync runs into hourly buckets (each run exactly once) and updates the SLA-breach ledger."));
+            q.AddTrigger(t => t.ForJob(TelemetryRollupJob.Key).WithIdentity("telemetry-rollup-every-minute", "integration")
+                .WithDescription("Every minute")
+                .WithCronSchedule(configuration["Portal:Jobs:TelemetryRollupCron"] ?? "30 * * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
+            q.AddJob<TelemetryRetentionJob>(j => j.WithIdentity(TelemetryRetentionJob.Key).StoreDurably()
+                .WithDescription("Prunes rolled-up raw sync runs older than the retention period in small batches; hourly buckets stay."));
+            q.AddTrigger(t => t.ForJob(TelemetryRetentionJob.Key).WithIdentity("telemetry-retention-hourly", "integration")
+                .WithDescription("Every hour at minute 45")
+                .WithCronSchedule(configuration["Portal:Jobs:TelemetryRetentionCron"] ?? "0 45 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
             q.AddJobListener<JobRunRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

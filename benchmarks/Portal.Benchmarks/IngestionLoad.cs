@@ -214,7 +214,7 @@ public static class IngestionLoad
         return [.. ids];
     }
 
-    private static async Task<(string ConnectionString, Func<Task> Cleanup)> CreateDatabaseAsync(string provider)
+    internal static async Task<(string ConnectionString, Func<Task> Cleanup)> CreateDatabaseAsync(string provider)
     {
         if (provider == "Postgres")
         {
@@ -247,7 +247,7 @@ public static class IngestionLoad
         });
     }
 
-    private static Process StartServer(string provider, string connectionString, int port, string? command = null)
+    internal static Process StartServer(string provider, string connectionString, int port, string? command = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
@@ -292,7 +292,7 @@ public static class IngestionLoad
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

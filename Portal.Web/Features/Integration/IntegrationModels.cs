@@ -26,10 +26,28 @@ public sealed record RunRow(string RunId, DateTimeOffset StartedUtc, DateTimeOff
 
 public sealed record RunPage(IReadOnlyList<RunRow> Rows, int Total);
 
-/// <summary>Figures over a window, computed from raw runs for now (issue 6 part B reads hourly buckets instead).</summary>
-public sealed record HealthMetrics(int Runs, int Succeeded, int Failed, int Partial, double? SuccessRate, double? ErrorRate,
+/// <summary>
+/// Figures over a window, from hourly buckets plus the runs not yet rolled up (ADR-022). Reconciliation exceptions are
+/// counted as they stand now, not per window: an exception is open until the queue resolves it.
+/// </summary>
+public sealed record HealthMetrics(string Window, long Runs, long Succeeded, long Failed, long Partial, double? SuccessRate, double? ErrorRate,
     double? P50DurationSeconds, double? P95DurationSeconds, long RecordsRead, long RecordsWritten, long RecordsFailed, long Retries,
-    long DeadLettered, int Replays, int ReconciliationExceptions);
+    long DeadLettered, long Replays, int OpenReconciliationExceptions, double? OldestOpenExceptionAgeHours)
+{
+    public static HealthMetrics From(string window, TelemetryMetrics m, int openExceptions, TimeSpan? oldestAge) =>
+        new(window, m.Runs, m.Succeeded, m.Failed, m.Partial, m.SuccessRate, m.ErrorRate, m.P50DurationSeconds, m.P95DurationSeconds,
+            m.RecordsRead, m.RecordsWritten, m.RecordsFailed, m.Retries, m.DeadLettered, m.Replays, openExceptions,
+            oldestAge is { } age ? Math.Round(age.TotalHours, 1) : null);
+}
+
+/// <summary>The metric windows the pages and the API offer.</summary>
+public static class MetricWindows
+{
+    public static readonly IReadOnlyList<(string Name, TimeSpan Span)> All =
+        [("24h", TimeSpan.FromHours(24)), ("7d", TimeSpan.FromDays(7)), ("30d", TimeSpan.FromDays(30))];
+
+    public static TimeSpan Span(string name) => All.FirstOrDefault(w => w.Name == name).Span is { Ticks: > 0 } span ? span : All[0].Span;
+}
 
 /// <summary>What an integration write came to: done, or why not (the API maps each kind to a status code).</summary>
 public enum IntegrationOutcomeKind { Done, NotFound, Forbidden, Invalid }

@@ -80,29 +80,18 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
             ProgramAccess.CanManageIntegration(program, user.Id, user.IsAdministrator));
     }
 
-    /// <summary>Latest runs first, one page at a time.</summary>
-    public async Task<RunPage?> RunsAsync(string key, CurrentUser user, int skip, int take, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await VisibleAsync(db, key, user, ct) is not ({ } connection, _))
-            return null;
-        var runs = db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connection.Id);
-        var rows = await runs.OrderByDescending(r => r.FinishedUtc).ThenByDescending(r => r.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
-            .Select(r => new RunRow(r.RunId, r.StartedUtc, r.FinishedUtc, r.Status, r.RecordsRead, r.RecordsWritten, r.RecordsFailed, r.Retries,
-                r.DeadLettered, r.ErrorCode, r.ReplayOf))
-            .ToListAsync(ct);
-        return new RunPage(rows, await runs.CountAsync(ct));
-    }
-
-    /// <summary>Status, reason, last success and the last 24 hours' figures.</summary>
-    public async Task<(HealthReport Health, HealthMetrics Metrics)?> HealthAsync(string key, CurrentUser user, CancellationToken ct = default)
+    /// <summary>Status, reason, last success and the figures of each window (24 h, 7 d, 30 d).</summary>
+    public async Task<(HealthReport Health, IReadOnlyList<HealthMetrics> Metrics)?> HealthAsync(string key, CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await VisibleAsync(db, key, user, ct) is not ({ } connection, _))
             return null;
         var now = clock.GetUtcNow();
         var health = ConnectionHealth.Evaluate(connection, await HistoryAsync(db, connection.Id, ct), now);
-        return (health, await MetricsAsync(db, connection.Id, now.AddHours(-24), ct));
+        var metrics = new List<HealthMetrics>();
+        foreach (var (window, _) in MetricWindows.All)
+            metrics.Add(await MetricsAsync(db, connection.Id, window, now, ct));
+        return (health, metrics);
     }
 
     /// <summary>
@@ -208,23 +197,29 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         return first is null ? RunHistory.None : new RunHistory(null, first, await runs.CountAsync(ct));
     }
 
-    private static async Task<HealthMetrics> MetricsAsync(PortalDbContext db, int connectionId, DateTimeOffset from, CancellationToken ct)
+    /// <summary>A window's figures from buckets (whole hours: the window starts at the top of the hour it reaches back into).</summary>
+    internal static async Task<HealthMetrics> MetricsAsync(PortalDbContext db, int connectionId, string window, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyList<TelemetryBucket>? windowBuckets = null)
     {
-        var runs = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connectionId && r.FinishedUtc >= from)
-            .Select(r => new { r.Status, r.StartedUtc, r.FinishedUtc, r.RecordsRead, r.RecordsWritten, r.RecordsFailed, r.Retries, r.DeadLettered, r.ReplayOf })
-            .ToListAsync(ct);
-        var exceptions = await db.ReconciliationExceptions.CountAsync(e => e.ConnectionId == connectionId && e.DetectedUtc >= from, ct);
-        var durations = runs.Select(r => (r.FinishedUtc - r.StartedUtc).TotalSeconds).Order().ToList();
-        double? Share(int n) => runs.Count == 0 ? null : Math.Round(100.0 * n / runs.Count, 2);
-        double? Percentile(double p) => durations.Count == 0 ? null : durations[(int)Math.Ceiling(p * durations.Count) - 1];
-        var failed = runs.Count(r => r.Status == SyncRunStatus.Failed);
-        var succeeded = runs.Count(r => r.Status == SyncRunStatus.Succeeded);
-        return new HealthMetrics(runs.Count, succeeded, failed, runs.Count - failed - succeeded, Share(runs.Count - failed), Share(failed),
-            Percentile(0.50), Percentile(0.95), runs.Sum(r => r.RecordsRead), runs.Sum(r => r.RecordsWritten), runs.Sum(r => r.RecordsFailed),
-            runs.Sum(r => (long)r.Retries), runs.Sum(r => r.DeadLettered), runs.Count(r => r.ReplayOf != null), exceptions);
+        var from = TelemetryBucket.HourOf(now - MetricWindows.Span(window));
+        var metrics = TelemetryMetrics.From(windowBuckets ?? await BucketsAsync(db, connectionId, from, ct));
+        // Open = not resolved in the exception queue (ADR-023).
+        var exceptions = db.ReconciliationExceptions.AsNoTracking().Where(e => e.ConnectionId == connectionId && e.State == ExceptionState.Open);
+        var open = await exceptions.CountAsync(ct);
+        var oldest = open == 0 ? null : await exceptions.OrderBy(e => e.DetectedUtc).Select(e => (DateTimeOffset?)e.DetectedUtc).FirstOrDefaultAsync(ct);
+        return HealthMetrics.From(window, metrics, open, oldest is { } at ? now - at : null);
     }
 
-    private static async Task<(Connection, PortalProgram)?> VisibleAsync(PortalDbContext db, string key, CurrentUser user, CancellationToken ct)
+    /// <summary>Hourly buckets from <paramref name="from"/> on, with the runs the rollup has not reached yet summed the same way.</summary>
+    internal static async Task<IReadOnlyList<TelemetryBucket>> BucketsAsync(PortalDbContext db, int connectionId, DateTimeOffset from, CancellationToken ct)
+    {
+        var watermark = await TelemetryRollupService.WatermarkAsync(db, ct);
+        var buckets = await db.TelemetryBuckets.AsNoTracking().Where(b => b.ConnectionId == connectionId && b.HourUtc >= from).ToListAsync(ct);
+        var tail = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connectionId && r.FinishedUtc >= from && r.Id > watermark).ToListAsync(ct);
+        return [.. buckets, .. TelemetryBucket.Summarize(tail)];
+    }
+
+    internal static async Task<(Connection, PortalProgram)?> VisibleAsync(PortalDbContext db, string key, CurrentUser user, CancellationToken ct)
     {
         var normalized = Connection.NormalizeKey(key);
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Key == normalized, ct);

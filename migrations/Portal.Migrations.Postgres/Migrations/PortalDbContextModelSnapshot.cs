@@ -434,6 +434,40 @@ namespace Portal.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ExceptionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExceptionId");
+
+                    b.ToTable("ReconciliationComments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.Property<long>("Id")
@@ -445,6 +479,10 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<decimal?>("AmountDelta")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("ConnectionId")
                         .HasColumnType("integer");
@@ -474,10 +512,22 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ResolvedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SourceValue")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("State")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TargetValue")
                         .IsRequired()
@@ -491,7 +541,41 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("ConnectionId", "ExceptionId")
                         .IsUnique();
 
+                    b.HasIndex("State", "DetectedUtc");
+
                     b.ToTable("ReconciliationExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.SlaBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "StartUtc");
+
+                    b.ToTable("SlaBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
@@ -556,7 +640,93 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("ConnectionId", "RunId")
                         .IsUnique();
 
+                    b.HasIndex("ConnectionId", "Status", "FinishedUtc");
+
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DeadLettered")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DurationHistogramText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("DurationMillisecondsSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("HourUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Partial")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsFailed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsWritten")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Retries")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "HourUtc")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryHourlyBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TelemetryRollupState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastRunId = 0L,
+                            UpdatedUtc = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
@@ -2178,6 +2348,15 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.ReconciliationException", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
@@ -2187,7 +2366,25 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.SlaBreach", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
                         .WithMany()

@@ -419,6 +419,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExceptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExceptionId");
+
+                    b.ToTable("ReconciliationComments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.Property<long>("Id")
@@ -427,6 +459,10 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<decimal?>("AmountDelta")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ConnectionId")
@@ -457,10 +493,22 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<long>("ReceivedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceValue")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("TargetValue")
                         .IsRequired()
@@ -474,7 +522,39 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("ConnectionId", "ExceptionId")
                         .IsUnique();
 
+                    b.HasIndex("State", "DetectedUtc");
+
                     b.ToTable("ReconciliationExceptions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.SlaBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "StartUtc");
+
+                    b.ToTable("SlaBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
@@ -537,7 +617,91 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("ConnectionId", "RunId")
                         .IsUnique();
 
+                    b.HasIndex("ConnectionId", "Status", "FinishedUtc");
+
                     b.ToTable("SyncRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadLettered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DurationHistogramText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMillisecondsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "HourUtc")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryHourlyBuckets", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TelemetryRollupState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastRunId = 0L,
+                            UpdatedUtc = 639028224000000000L
+                        });
                 });
 
             modelBuilder.Entity("Portal.Core.Milestones.Criterion", b =>
@@ -2105,6 +2269,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ReconciliationComment", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.ReconciliationException", null)
+                        .WithMany()
+                        .HasForeignKey("ExceptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.ReconciliationException", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
@@ -2114,7 +2287,25 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.SlaBreach", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.SyncRun", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
                         .WithMany()
