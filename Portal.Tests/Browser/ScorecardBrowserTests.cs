@@ -30,6 +30,8 @@ public sealed class ScorecardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await sponsor.GetByTestId("portfolio-filter").FillAsync("harbor");
         await Expect(rows).ToHaveCountAsync(1);
         await sponsor.GetByTestId("portfolio-filter").FillAsync("");
+        await Expect(rows).ToHaveCountAsync(42); // the cleared filter has re-rendered before a row is clicked
+        await Expect(rows.First).ToHaveAttributeAsync("data-program", new Regex("^Atlas"));
 
         await rows.First.GetByTestId("open-scorecard").ClickAsync();
         await Expect(sponsor).ToHaveURLAsync(new Regex($"/programs/{atlas}/scorecard$"));
