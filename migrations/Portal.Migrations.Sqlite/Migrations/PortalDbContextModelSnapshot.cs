@@ -1093,6 +1093,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ScheduledFireUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedUtc")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122124352_DataProtectionKeys")]
+    [Migration("20261122125539_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -1095,6 +1095,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScheduledFireUtc")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("StartedUtc")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122124405_DataProtectionKeys")]
+    [Migration("20261122125551_DataProtectionKeys")]
     partial class DataProtectionKeys
     {
         /// <inheritdoc />
@@ -1136,6 +1136,9 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ScheduledFireUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("StartedUtc")
                         .HasColumnType("timestamp with time zone");

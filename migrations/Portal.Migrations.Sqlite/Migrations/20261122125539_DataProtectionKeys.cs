@@ -10,6 +10,12 @@ namespace Portal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "ScheduledFireUtc",
+                table: "JobRuns",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
@@ -30,6 +36,10 @@ namespace Portal.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledFireUtc",
+                table: "JobRuns");
         }
     }
 }
