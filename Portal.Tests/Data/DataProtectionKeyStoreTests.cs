@@ -41,6 +41,23 @@ public sealed class DataProtectionKeyStoreTests
         Assert.Single(nodeB.GetRequiredService<IKeyManager>().GetAllKeys()); // B used A's key rather than making its own
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_node_that_meets_a_key_made_by_another_node_after_it_loaded_its_ring_reloads_and_reads_it(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var nodeA = Node(db);
+        await using var nodeB = Node(db);
+        nodeB.GetDataProtector("cookie").Protect("B's ring is loaded and cached now");
+
+        // Two nodes started together on an empty table can each make a key: A now protects with a key B has never seen.
+        nodeA.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(90));
+        var secret = nodeA.GetDataProtector("cookie").Protect("made with A's newer key");
+
+        Assert.Equal("made with A's newer key", nodeB.GetDataProtector("cookie").Unprotect(secret));
+        await using var context = db.CreateContext();
+        Assert.Equal(2, await context.DataProtectionKeys.CountAsync());
+    }
+
     private static ServiceProvider Node(TestDatabase db)
     {
         var services = new ServiceCollection();
