@@ -17,6 +17,7 @@ using Portal.Core.Stakeholders;
 using Portal.Core.Training;
 using Portal.Core.Uat;
 using Portal.Data.Auditing;
+using Portal.Data.DataProtection;
 using Portal.Data.Identity;
 
 namespace Portal.Data;
@@ -63,6 +64,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TelemetryBucket> TelemetryBuckets => Set<TelemetryBucket>();
     public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
     public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,13 +23,14 @@ catch (Exception ex) when (ex is ArgumentException or InvalidOperationException 
 }
 builder.Services.AddSingleton(database);
 builder.Services.AddPortalDatabase(database);
+builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalJobs(builder.Configuration, database);
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalFeatures(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DatabaseOutage.Customize);
 builder.Services.AddPortalOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -49,14 +50,20 @@ if (!await DatabaseStartup.PrepareAsync(app.Services, options.MigrateOnStartup, 
 
 // Pages get the friendly error pages. The API branch inside answers first with problem details, so the page
 // handlers outside see a response that is already written and leave it alone.
-app.UseExceptionHandler("/error", createScopeForErrors: true);
+// A database outage answers 503 (pages and API) rather than 500: it is not a bug and passes by itself.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = ex => DatabaseOutage.StatusCodeFor(ex, StatusCodes.Status500InternalServerError),
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
 app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
 {
     // A bad request body surfaces as BadHttpRequestException (in Development it is thrown): keep its 4xx status.
     api.UseExceptionHandler(new ExceptionHandlerOptions
     {
-        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : DatabaseOutage.StatusCodeFor(ex, StatusCodes.Status500InternalServerError),
     });
     api.UseStatusCodePages(ApiStatusCodeProblems.WriteAsync);
 });

@@ -9,8 +9,9 @@ public sealed class JobRun
 
     private JobRun() { }
 
-    public JobRun(string jobGroup, string jobName, string fireInstanceId, string node, DateTimeOffset startedUtc)
+    public JobRun(string jobGroup, string jobName, string fireInstanceId, string node, DateTimeOffset startedUtc, DateTimeOffset? scheduledFireUtc = null)
     {
+        ScheduledFireUtc = scheduledFireUtc?.ToUniversalTime();
         JobGroup = jobGroup;
         JobName = jobName;
         FireInstanceId = fireInstanceId;
@@ -24,6 +25,12 @@ public sealed class JobRun
     public string FireInstanceId { get; private set; } = string.Empty;
     public string Node { get; private set; } = string.Empty;
     public DateTimeOffset StartedUtc { get; private set; }
+
+    /// <summary>
+    /// The time the trigger was due. With several nodes, one firing must give exactly one row; a firing started late
+    /// (after a node died holding it) is still told apart from the next one by this.
+    /// </summary>
+    public DateTimeOffset? ScheduledFireUtc { get; private set; }
     public DateTimeOffset? FinishedUtc { get; private set; }
     public bool? Succeeded { get; private set; }
     public string? Message { get; private set; }

@@ -13,7 +13,7 @@ public sealed class JobRunPersistenceTests
     public async Task A_finished_run_round_trips_with_outcome_and_duration(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var run = new JobRun("Portal", "AdoptionRollup", "fire-1", "node-a", Started);
+        var run = new JobRun("Portal", "AdoptionRollup", "fire-1", "node-a", Started, scheduledFireUtc: Started.AddSeconds(-2));
         run.Finish(false, new string('m', JobRun.MaxMessageLength + 10), Started.AddSeconds(75));
         await using (var context = db.CreateContext())
         {
@@ -30,6 +30,7 @@ public sealed class JobRunPersistenceTests
         Assert.False(loaded.Succeeded);
         Assert.Equal(new string('m', JobRun.MaxMessageLength), loaded.Message);
         Assert.Equal(TimeSpan.FromSeconds(75), loaded.Duration);
+        Assert.Equal(Started.AddSeconds(-2), loaded.ScheduledFireUtc);
     }
 
     [Theory, SqliteData, PostgresData]

@@ -40,9 +40,10 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    public static async Task<TestDatabase> CreatePostgresAsync(bool migrate = true)
+    /// <param name="adminConnectionString">Another cluster than PORTAL_TEST_POSTGRES (e.g. a test's private one).</param>
+    public static async Task<TestDatabase> CreatePostgresAsync(bool migrate = true, string? adminConnectionString = null)
     {
-        var admin = TestEnvironment.PostgresAdminConnectionString
+        var admin = adminConnectionString ?? TestEnvironment.PostgresAdminConnectionString
             ?? throw new InvalidOperationException("PORTAL_TEST_POSTGRES is not set; run the tests through scripts/test.sh.");
         var name = "portal_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var conn = new NpgsqlConnection(admin))

@@ -18,7 +18,8 @@ public sealed class JobRunRecorder(IDbContextFactory<PortalDbContext> dbFactory,
     public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.JobRuns.Add(new JobRun(context.JobDetail.Key.Group, context.JobDetail.Key.Name, context.FireInstanceId, Node, clock.GetUtcNow()));
+        db.JobRuns.Add(new JobRun(context.JobDetail.Key.Group, context.JobDetail.Key.Name, context.FireInstanceId, Node, clock.GetUtcNow(),
+            context.ScheduledFireTimeUtc));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1093,6 +1093,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ScheduledFireUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedUtc")
                         .HasColumnType("INTEGER");
 
@@ -2087,6 +2090,25 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("UatScenarios", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.DataProtection.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Data.Identity.PortalUser", b =>
