@@ -9,6 +9,7 @@ using Portal.Core.Notifications;
 using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
+using Portal.Core.Reports;
 using Portal.Core.Reviews;
 using Portal.Core.Sponsorship;
 using Portal.Core.Security;
@@ -63,6 +64,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TelemetryBucket> TelemetryBuckets => Set<TelemetryBucket>();
     public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
     public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
