@@ -10,12 +10,13 @@ namespace Portal.Web.Features.Reports.Pdf;
 /// </summary>
 internal sealed class PdfCanvas : IDisposable
 {
-    public const double PageWidth = 595.28, PageHeight = 841.89, Margin = 40;
+    public const double A4Short = 595.28, A4Long = 841.89, Margin = 40;
     private const double FooterHeight = 26, HeaderHeight = 26;
 
     private readonly PdfDocument _document = new();
     private XGraphics? _graphics;
     private string _runningTitle = "";
+    private bool _landscape;
 
     public PdfCanvas(string title, string footer)
     {
@@ -28,18 +29,23 @@ internal sealed class PdfCanvas : IDisposable
     public string Footer { get; }
     public double Y { get; set; }
     public double Left => Margin;
+    public double PageWidth => _landscape ? A4Long : A4Short;
+    public double PageHeight => _landscape ? A4Short : A4Long;
     public double Right => PageWidth - Margin;
     public double Width => Right - Left;
     public double Bottom => PageHeight - Margin - FooterHeight;
     public XGraphics G => _graphics ?? throw new InvalidOperationException("Start a page first.");
     public int PageCount => _document.PageCount;
 
-    public void StartPage(string runningTitle)
+    /// <summary>Starts a page; landscape for wide tables (the portfolio summary), portrait otherwise.</summary>
+    public void StartPage(string runningTitle, bool landscape = false)
     {
         _runningTitle = runningTitle;
+        _landscape = landscape;
         _graphics?.Dispose();
         var page = _document.AddPage();
         page.Size = PageSize.A4;
+        page.Orientation = landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
         _graphics = XGraphics.FromPdfPage(page);
         G.DrawString(Fit(_runningTitle, PdfStyle.Small, Width - 60), PdfStyle.Small, PdfStyle.MutedBrush, new XPoint(Left, Margin + 8));
         G.DrawString("Portal", PdfStyle.SmallBold, PdfStyle.MutedBrush, new XPoint(Right - G.MeasureString("Portal", PdfStyle.SmallBold).Width, Margin + 8));
@@ -52,7 +58,7 @@ internal sealed class PdfCanvas : IDisposable
     {
         if (Y + height <= Bottom)
             return false;
-        StartPage(_runningTitle);
+        StartPage(_runningTitle, _landscape);
         return true;
     }
 
@@ -130,11 +136,13 @@ internal sealed class PdfCanvas : IDisposable
         var total = _document.PageCount;
         for (var i = 0; i < total; i++)
         {
-            using var g = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var y = PageHeight - Margin - 6;
-            g.DrawLine(PdfStyle.RulePen, Left, y - 12, Right, y - 12);
+            var pdfPage = _document.Pages[i];
+            using var g = XGraphics.FromPdfPage(pdfPage, XGraphicsPdfPageOptions.Append);
+            var (width, height) = (g.PageSize.Width, g.PageSize.Height);
+            var y = height - Margin - 6;
+            g.DrawLine(PdfStyle.RulePen, Left, y - 12, width - Margin, y - 12);
             var page = $"Page {i + 1} of {total}";
-            g.DrawString(page, PdfStyle.Small, PdfStyle.MutedBrush, new XPoint(Right - g.MeasureString(page, PdfStyle.Small).Width, y));
+            g.DrawString(page, PdfStyle.Small, PdfStyle.MutedBrush, new XPoint(width - Margin - g.MeasureString(page, PdfStyle.Small).Width, y));
             g.DrawString(Footer, PdfStyle.Small, PdfStyle.MutedBrush, new XPoint(Left, y));
         }
         using var stream = new MemoryStream();

@@ -6,18 +6,18 @@ namespace Portal.Web.Features.Reports.Pdf;
 /// <summary>The portfolio's first pages: one row per program, worst first, with its overall colour and each section's colour.</summary>
 internal static class PortfolioSummary
 {
-    private const double NameWidth = 132, OverallWidth = 50, Pad = 3;
+    private const double NameWidth = 210, OverallWidth = 64, Pad = 3;
 
     private static readonly (string Key, string Title)[] Columns =
     [
         (ScorecardKeys.PhaseGates, "Phase gates"), (ScorecardKeys.Readiness, "Readiness"), (ScorecardKeys.TrainingUat, "Training & UAT"),
-        (ScorecardKeys.Decommissioning, "Decom- missioning"), (ScorecardKeys.IntegrationHealth, "Integration"), (ScorecardKeys.Adoption, "Adoption"),
-        (ScorecardKeys.Sponsorship, "Sponsor- ship"), (ScorecardKeys.Budget, "Budget"),
+        (ScorecardKeys.Decommissioning, "Decommis- sioning"), (ScorecardKeys.IntegrationHealth, "Integration"), (ScorecardKeys.Adoption, "Adoption"),
+        (ScorecardKeys.Sponsorship, "Sponsorship"), (ScorecardKeys.Budget, "Budget"),
     ];
 
     public static void Draw(PdfCanvas canvas, IReadOnlyList<ScorecardReport> reports, DateTimeOffset generated)
     {
-        canvas.StartPage("Portfolio scorecard");
+        canvas.StartPage("Portfolio scorecard", landscape: true);
         canvas.Paragraph("PORTFOLIO SCORECARD", PdfStyle.SmallBold, PdfStyle.MutedBrush, after: 2);
         canvas.Paragraph($"{reports.Count} program{(reports.Count == 1 ? "" : "s")}, worst first", PdfStyle.Title, PdfStyle.TextBrush, after: 2);
         canvas.Paragraph($"Generated {ScorecardPdfWriter.When(generated)}. Each column is a scorecard section, coloured by its worst item; " +
