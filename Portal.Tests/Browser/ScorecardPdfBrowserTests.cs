@@ -27,7 +27,7 @@ public sealed class ScorecardPdfBrowserTests(BrowserFixture fixture) : IClassFix
         // While the PDF is made the page still answers: the filter narrows the table.
         await sponsor.GetByTestId("portfolio-filter").FillAsync("atlas");
         await Expect(sponsor.GetByTestId("portfolio-row")).ToHaveCountAsync(1);
-        var portfolioPdf = await DownloadAsync(sponsor);
+        var portfolioPdf = await DownloadAsync(sponsor, "portfolio-scorecard-");
         await BrowserFixture.ScreenshotAsync(sponsor, "portfolio-pdf-ready");
         var portfolioText = await PdfTools.TextAsync(portfolioPdf);
         Assert.Contains("42 programs, worst first", portfolioText);
@@ -36,20 +36,35 @@ public sealed class ScorecardPdfBrowserTests(BrowserFixture fixture) : IClassFix
         await sponsor.GetByTestId("open-scorecard").First.ClickAsync();
         await Expect(sponsor).ToHaveURLAsync(new Regex($"/programs/{atlas}/scorecard$"));
         await BrowserFixture.WaitForInteractiveAsync(sponsor);
+        await Expect(sponsor.GetByTestId("score-headline")).ToBeVisibleAsync(); // the scorecard, not the portfolio still on screen
         await sponsor.GetByTestId("pdf-start").ClickAsync();
-        var pdf = await DownloadAsync(sponsor);
+        var pdf = await DownloadAsync(sponsor, "scorecard-atlas-");
         await BrowserFixture.ScreenshotAsync(sponsor, "scorecard-pdf-ready");
 
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
         Assert.Contains("Atlas: PPM and ERP financial integration", await PdfTools.TextAsync(pdf));
+
+        var subscription = sponsor.GetByTestId("report-subscription");
+        await subscription.ScrollIntoViewIfNeededAsync();
+        await sponsor.GetByTestId("report-day").SelectOptionAsync("Wednesday");
+        await sponsor.GetByTestId("report-subscribe").ClickAsync();
+        await Expect(subscription).ToContainTextAsync("You get this scorecard every Wednesday");
+        await BrowserFixture.ScreenshotAsync(sponsor, "scorecard-weekly-subscription");
+
+        await PortalUi.OpenAsync(sponsor, "/reports");
+        await BrowserFixture.ScreenshotAsync(sponsor, "reports-page");
+        await Expect(sponsor.GetByTestId("report-file")).ToHaveCountAsync(2);
+        await Expect(sponsor.GetByTestId("report-subscriptions")).ToContainTextAsync("every Wednesday");
+        await BrowserFixture.ScreenshotAsync(sponsor, "reports-page");
     }
 
     /// <summary>Waits for the background job to finish, then saves the offered file through the browser's download.</summary>
-    private static async Task<byte[]> DownloadAsync(IPage page)
+    private static async Task<byte[]> DownloadAsync(IPage page, string namePrefix)
     {
         var ready = page.GetByTestId("pdf-ready");
-        await Expect(ready).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(ready).ToContainTextAsync(namePrefix, new() { Timeout = 60_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => ready.ClickAsync());
+        Assert.StartsWith(namePrefix, download.SuggestedFilename);
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), "portal-tests", $"download-{Guid.NewGuid():N}.pdf");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
