@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Reports;
 
 namespace Portal.Tests.Web;
 
@@ -69,5 +71,24 @@ public sealed class ScorecardPdfTests(PortalWebFactory factory) : IClassFixture<
         Assert.Contains("2 programs, worst first", adminText);
         Assert.Contains("Harbor: PSA and HCM resource sync", adminText);
         Assert.True(await PdfTools.PageCountAsync(adminPdf) > await PdfTools.PageCountAsync(viewerPdf));
+    }
+
+    [Fact]
+    public async Task A_stored_report_is_listed_and_served_to_its_owner_only()
+    {
+        var reports = factory.Services.GetRequiredService<ReportService>();
+        var atlasId = await factory.ProgramIdAsync("Atlas");
+        var sponsor = await factory.DemoUserAsync("sponsor@portal.local");
+        var viewer = await factory.DemoUserAsync("viewer@portal.local"); // an Atlas member too, but not the file's owner
+        var id = await reports.SaveAsync((await reports.ProgramPdfAsync(atlasId, sponsor))!, sponsor.Id);
+
+        var mine = await (await factory.SignedInClientAsync("sponsor@portal.local")).GetAsync($"/api/reports/{id}/file");
+        var theirs = await (await factory.SignedInClientAsync("viewer@portal.local")).GetAsync($"/api/reports/{id}/file");
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.Equal("application/pdf", mine.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Contains(await reports.ListAsync(sponsor), f => f.Id == id);
+        Assert.DoesNotContain(await reports.ListAsync(viewer), f => f.Id == id);
     }
 }
