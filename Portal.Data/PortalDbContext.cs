@@ -9,6 +9,7 @@ using Portal.Core.Notifications;
 using Portal.Core.Operations;
 using Portal.Core.Playbooks;
 using Portal.Core.Programs;
+using Portal.Core.Reports;
 using Portal.Core.Reviews;
 using Portal.Core.Sponsorship;
 using Portal.Core.Security;
@@ -65,6 +66,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
     public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

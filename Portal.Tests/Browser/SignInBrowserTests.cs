@@ -12,7 +12,7 @@ namespace Portal.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] CommonNavigation = ["Portfolio", "Programs", "My actions", "Integration health", "Sync exceptions"];
+    private static readonly string[] CommonNavigation = ["Portfolio", "Programs", "My actions", "Reports", "Integration health", "Sync exceptions"];
     private static readonly string[] PmoNavigation = [.. CommonNavigation, "Audit trail"];
     private static readonly string[] AdminNavigation = [.. PmoNavigation, "Admin", "Users", "Jobs"];
 

@@ -58,6 +58,7 @@ public static class PortalApi
         api.MapStakeholderApi();
         api.MapTrainingApi();
         api.MapScorecardApi();
+        api.MapReportsApi();
         api.MapIntegrationApi();
         app.MapTelemetryApi();
 

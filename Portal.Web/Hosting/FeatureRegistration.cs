@@ -11,6 +11,7 @@ using Portal.Web.Features.Admin.Jobs;
 using Portal.Web.Features.Admin.Users;
 using Portal.Web.Features.ApiTokens;
 using Portal.Web.Features.Programs;
+using Portal.Web.Features.Reports;
 using Portal.Web.Features.Reviews;
 using Portal.Web.Features.Scorecards;
 using Portal.Web.Features.Sponsorship;
@@ -72,6 +73,7 @@ public static class FeatureRegistration
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<IProgramFactsSource, ReviewFactsSource>();
         services.AddSingleton<ScorecardService>();
+        services.AddPortalReports(configuration);
         services.AddSingleton<SponsorshipService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<TelemetryRollupService>();

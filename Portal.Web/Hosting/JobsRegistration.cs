@@ -71,6 +71,12 @@ public static class JobsRegistration
                 .WithDescription("Every hour at minute 45")
                 .WithCronSchedule(configuration["Portal:Jobs:TelemetryRetentionCron"] ?? "0 45 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
 
+            q.AddJob<WeeklyReportJob>(j => j.WithIdentity(WeeklyReportJob.Key).StoreDurably()
+                .WithDescription("Makes each subscription's weekly scorecard PDF once per week (catching up after downtime) and removes expired report files."));
+            q.AddTrigger(t => t.ForJob(WeeklyReportJob.Key).WithIdentity("weekly-reports-hourly", "reports")
+                .WithDescription("Every hour at minute 25")
+                .WithCronSchedule(configuration["Portal:Jobs:WeeklyReportsCron"] ?? "0 25 * * * ?", c => c.InTimeZone(TimeZoneInfo.Utc)));
+
             q.AddJobListener<JobRunRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

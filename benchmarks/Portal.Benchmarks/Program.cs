@@ -9,6 +9,8 @@ if (args.FirstOrDefault() == "ingest")
     return await IngestionLoad.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "health")
     return await HealthQueryTiming.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "pdf")
+    return await PortfolioPdfTiming.RunAsync(args[1..]);
 
 // In-process: the benchmarks need the seeded database from GlobalSetup and the app's assemblies as built, and
 // BenchmarkDotNet 0.14 does not generate projects for net10.0. Arguments pass through (e.g. --filter *Map*).
