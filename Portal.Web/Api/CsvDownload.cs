@@ -11,11 +11,13 @@ public static class CsvDownload
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public static string FileName(string register, int programId, DateTimeOffset now) => $"{register}-program-{programId}-{now:yyyyMMdd}.csv";
+    /// <summary>e.g. <c>workarounds-program-12-20261122.csv</c>, or with the period a runs export covers instead of the date.</summary>
+    public static string FileName(CsvExport export, int programId, DateTimeOffset now) =>
+        $"{export.Register}-program-{programId}-{export.Covers ?? now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}.csv";
 
     public static IResult For(CsvExport? export, int programId, TimeProvider clock) => export is null
         ? PortalApi.ProgramNotFound(programId)
-        : Stream(export.Header, export.Lines, FileName(export.Register, programId, clock.GetUtcNow()));
+        : Stream(export.Header, export.Lines, FileName(export, programId, clock.GetUtcNow()));
 
     public static IResult Stream(string header, IAsyncEnumerable<string> lines, string fileName) =>
         TypedResults.Stream(async body =>

@@ -9,6 +9,9 @@ namespace Portal.Web.Features.Exports;
 /// </summary>
 public sealed record CsvExport(string Register, string Header, IAsyncEnumerable<string> Lines)
 {
+    /// <summary>What the file covers when it is not "everything as of today" (the runs' period), for its name.</summary>
+    public string? Covers { get; init; }
+
     public static CsvExport Of(string register, IReadOnlyList<string> columns, IAsyncEnumerable<string> lines) =>
         new(register, string.Join(',', columns) + "\r\n", lines);
 

@@ -63,8 +63,10 @@ public sealed class IntegrationExportService(IDbContextFactory<PortalDbContext> 
         if (key is not null && !await db.Connections.AnyAsync(c => c.ProgramId == programId && c.Key == key, ct))
             return new ExportRequest(null, [new FieldError("connection", $"The program has no connection with the key '{connectionKey!.Trim()}'.")]);
         var p = period.Value;
-        var name = $"sync-runs-{(key is null ? "" : key + "-")}{p.From:yyyyMMdd}-{p.To:yyyyMMdd}";
-        return new ExportRequest(new CsvExport(name, string.Join(',', RunColumns) + "\r\n", RunLines(programId, key, p, ct)), []);
+        return new ExportRequest(new CsvExport("sync-runs", string.Join(',', RunColumns) + "\r\n", RunLines(programId, key, p, ct))
+        {
+            Covers = $"{(key is null ? "" : key + "-")}{p.From:yyyyMMdd}-{p.To:yyyyMMdd}",
+        }, []);
     }
 
     public async Task<CsvExport?> ExceptionsAsync(int programId, CurrentUser user, CancellationToken ct)
