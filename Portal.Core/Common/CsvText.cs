@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Portal.Core.Common;
@@ -86,19 +87,43 @@ public static class CsvText
         return (records, null);
     }
 
-    /// <summary>One field, quoted when needed; a leading = + - @ gets a quote mark so a spreadsheet shows text, not a formula.</summary>
+    /// <summary>
+    /// One text field, quoted when needed. A leading = + - @ (or a tab or carriage return, which some spreadsheets skip before
+    /// reading a formula) gets a quote mark so a spreadsheet shows text instead of running it (formula injection).
+    /// </summary>
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
             return string.Empty;
-        if (value[0] is '=' or '+' or '-' or '@')
+        if (IsFormulaStart(value[0]))
             value = "'" + value;
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value != value.Trim() ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
     /// <summary>Undoes <see cref="Field"/>'s formula guard, so an exported file imports back unchanged.</summary>
     public static string Unguard(string value) =>
-        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
+        value.Length > 1 && value[0] == '\'' && IsFormulaStart(value[1]) ? value[1..] : value;
+
+    /// <summary>
+    /// One cell of an export by its type: text through <see cref="Field"/>; numbers invariant and unguarded (a negative amount
+    /// must stay a number); instants as UTC ISO 8601 to the second; dates yyyy-MM-dd; booleans true/false; enums by name.
+    /// </summary>
+    public static string Cell(object? value) => value switch
+    {
+        null => string.Empty,
+        string text => Field(text),
+        DateTimeOffset at => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        Enum e => Field(e.ToString()),
+        int or long or decimal or double => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
+        _ => Field(value.ToString()),
+    };
+
+    /// <summary>A record of cells, CRLF-terminated as RFC 4180 asks.</summary>
+    public static string Line(params IEnumerable<object?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private static void AddUnlessBlank(List<CsvRecord> records, int line, List<string> fields)
     {

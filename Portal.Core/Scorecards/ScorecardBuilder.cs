@@ -14,7 +14,7 @@ public static class ScorecardBuilder
         };
         // Integration health sits right before adoption, so a green integration next to red adoption cannot be missed.
         if (inputs.IntegrationHealth is { } integration)
-            sections.Add(integration);
+            sections.Add(IntegrationScores.Section(inputs.ProgramId, integration, inputs.Now));
         sections.Add(AdoptionScores.Section(inputs));
         sections.Add(SponsorshipScores.Section(inputs));
         sections.Add(BudgetScores.Section(inputs));

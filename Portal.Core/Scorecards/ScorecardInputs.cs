@@ -30,11 +30,11 @@ public sealed record ScorecardInputs(
     public DateOnly Today => Facts.Today;
 
     /// <summary>
-    /// The integration-health section (issue 6) goes here once its data exists: it is placed right next to adoption,
-    /// so "green integration, red adoption" shows at a glance. Null means the program has no integration data source
-    /// yet, and no section is shown rather than an invented one.
+    /// The program's integration health (issue 6), judged by <see cref="IntegrationScores"/> and placed right next to adoption,
+    /// so "green integration, red adoption" shows at a glance. Null means no integration data source at all, and no section
+    /// is shown rather than an invented one; a program without connections gets <see cref="IntegrationHealthInput.None"/>.
     /// </summary>
-    public ScorecardSection? IntegrationHealth { get; init; }
+    public IntegrationHealthInput? IntegrationHealth { get; init; }
 }
 
 /// <summary>A technical milestone and whether every change milestone paired with it is met today.</summary>

@@ -7,7 +7,6 @@ public static class ScorecardKeys
     public const string Readiness = "change-readiness";
     public const string TrainingUat = "training-uat";
     public const string Decommissioning = "decommissioning";
-    /// <summary>Reserved for issue 6: <see cref="ScorecardInputs.IntegrationHealth"/> must use this key.</summary>
     public const string IntegrationHealth = "integration-health";
     public const string Adoption = "adoption";
     public const string Sponsorship = "sponsorship";
@@ -22,4 +21,9 @@ public static class ScorecardKeys
     public static string Reviews(int id) => $"/programs/{id}/reviews";
     public static string SponsorshipPage(int id) => $"/programs/{id}/sponsorship";
     public static string Scorecard(int id) => $"/programs/{id}/scorecard";
+
+    /// <summary>The integration overview narrowed to the program's connections.</summary>
+    public static string Integration(int id) => $"/integration?program={id}";
+    public static string ConnectionPage(string key) => $"/integration/connections/{Uri.EscapeDataString(key)}";
+    public const string ExceptionQueue = "/integration/exceptions";
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 
@@ -20,13 +19,7 @@ public static class AuditApi
             if (!await audit.CanAuditAsync(user, ct))
                 return Forbidden("The audit trail needs the Administrator role or the PMO lead role in a program.");
             var filter = new AuditFilter(programId, actor, entityType, from, to, search);
-            return TypedResults.Stream(async body =>
-            {
-                await using var writer = new StreamWriter(body, new UTF8Encoding(false));
-                await writer.WriteAsync(AuditCsv.HeaderLine());
-                await foreach (var entry in audit.StreamAsync(user, filter, ct))
-                    await writer.WriteAsync(AuditCsv.Line(entry));
-            }, "text/csv; charset=utf-8", $"audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv");
+            return CsvDownload.Stream(AuditCsv.HeaderLine(), Lines(audit.StreamAsync(user, filter, ct), ct), $"audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv");
         });
 
         api.MapGet("/audit/verify", async Task<IResult> (ClaimsPrincipal principal, AuditTrailService audit, CancellationToken ct) =>
@@ -42,6 +35,13 @@ public static class AuditApi
             });
         });
         return api;
+    }
+
+    private static async IAsyncEnumerable<string> Lines(IAsyncEnumerable<Portal.Core.Auditing.AuditEntry> entries,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var entry in entries.WithCancellation(ct))
+            yield return AuditCsv.Line(entry);
     }
 
     private static IResult Forbidden(string detail) =>

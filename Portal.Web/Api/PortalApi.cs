@@ -54,9 +54,7 @@ public static class PortalApi
 
         api.MapMilestoneApi();
         api.MapAuditApi();
-        api.MapSystemOfRecordApi();
-        api.MapStakeholderApi();
-        api.MapTrainingApi();
+        api.MapExportApi();
         api.MapScorecardApi();
         api.MapReportsApi();
         api.MapIntegrationApi();

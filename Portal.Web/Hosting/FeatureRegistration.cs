@@ -82,6 +82,9 @@ public static class FeatureRegistration
         services.AddSingleton<ExceptionQueueService>();
         services.AddSingleton<TelemetryIngestionService>();
         services.AddTelemetryRateLimiting(configuration);
+        // Register CSV exports (ADR-025).
+        services.AddSingleton<Features.Exports.RegisterExportService>();
+        services.AddSingleton<Features.Exports.IntegrationExportService>();
         return services;
     }
 }

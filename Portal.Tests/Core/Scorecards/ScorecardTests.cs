@@ -43,8 +43,7 @@ public sealed class ScorecardTests
     [Fact]
     public void The_integration_section_is_placed_right_before_adoption_when_issue_6_supplies_it()
     {
-        var integration = new ScorecardSection(ScorecardKeys.IntegrationHealth, "Integration health", "/programs/7/integration", []);
-        var card = ScorecardBuilder.Build(Inputs.Empty() with { IntegrationHealth = integration });
+        var card = ScorecardBuilder.Build(Inputs.Empty() with { IntegrationHealth = IntegrationHealthInput.None });
         var keys = card.Sections.Select(s => s.Key).ToList();
 
         Assert.Equal(keys.IndexOf(ScorecardKeys.Adoption) - 1, keys.IndexOf(ScorecardKeys.IntegrationHealth));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Core.Auditing;
+using Portal.Core.Common;
 
 namespace Portal.Web.Features.Audit;
 
@@ -34,16 +35,6 @@ public static class AuditCsv
         return line.Append("\r\n").ToString();
     }
 
-    /// <summary>
-    /// One field: a leading = + - @ (or tab/carriage return) gets a single quote so a spreadsheet shows text instead of
-    /// running a formula; then RFC 4180 quoting when the value holds a comma, quote or line break.
-    /// </summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return string.Empty;
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>One field with the formula guard and RFC 4180 quoting every export shares (<see cref="CsvText.Field"/>).</summary>
+    public static string Field(string? value) => CsvText.Field(value);
 }

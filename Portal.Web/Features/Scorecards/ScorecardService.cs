@@ -61,6 +61,7 @@ public sealed class ScorecardService(IDbContextFactory<PortalDbContext> dbFactor
         var workarounds = (await db.LegacyWorkarounds.AsNoTracking().Where(w => ids.Contains(w.ProgramId)).ToListAsync(ct)).ToLookup(w => w.ProgramId);
         var reviews = (await db.AdoptionReviews.AsNoTracking().Where(r => ids.Contains(r.ProgramId)).ToListAsync(ct)).ToLookup(r => r.ProgramId);
         var baselines = await db.AdoptionBaselines.AsNoTracking().Where(b => ids.Contains(b.ProgramId)).ToDictionaryAsync(b => b.ProgramId, ct);
+        var integration = await IntegrationScoreLoader.LoadAsync(db, ids, now, ct);
         var sponsorship = (await db.SponsorshipActions.AsNoTracking().Where(a => ids.Contains(a.ProgramId))
                 .Select(a => new { a.ProgramId, a.Date }).ToListAsync(ct))
             .ToLookup(a => a.ProgramId, a => a.Date);
@@ -81,7 +82,7 @@ public sealed class ScorecardService(IDbContextFactory<PortalDbContext> dbFactor
                 new AdoptionInput(p.ActualGoLive,
                     baselines.GetValueOrDefault(p.Id) is { } b ? new BaselineInput(b.TargetUsers, b.ReconciliationHoursPerMonth, b.TargetSharePercent) : null,
                     reviews[p.Id].Select(r => new ReviewInput(r.Day, r.DueDate, r.StatusOn(today), r.Measures)).ToList()),
-                sponsorship[p.Id].ToList(), p.TotalBudget, p.ChangeBudget);
+                sponsorship[p.Id].ToList(), p.TotalBudget, p.ChangeBudget) { IntegrationHealth = integration[p.Id] };
             return ScorecardBuilder.Build(inputs);
         }).ToList();
     }
