@@ -133,7 +133,7 @@ public sealed class TelemetryDayBucket : TelemetryBucket
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, 0, 0, 0, TimeSpan.Zero);
     }
 
-    public static TelemetryDayBucket Empty(int connectionId, DateTimeOffset dayUtc) => new(connectionId, DayOf(dayUtc));
+    public static TelemetryDayBucket EmptyDay(int connectionId, DateTimeOffset dayUtc) => new(connectionId, DayOf(dayUtc));
 
     /// <summary>Sums hourly buckets into days per connection.</summary>
     public static IReadOnlyList<TelemetryDayBucket> Summarize(IEnumerable<TelemetryBucket> hours)
@@ -143,7 +143,7 @@ public sealed class TelemetryDayBucket : TelemetryBucket
         {
             var key = (hour.ConnectionId, DayOf(hour.HourUtc));
             if (!days.TryGetValue(key, out var day))
-                days[key] = day = Empty(key.Item1, key.Item2);
+                days[key] = day = EmptyDay(key.Item1, key.Item2);
             day.AddHour(hour);
         }
         return days.Values.ToList();
