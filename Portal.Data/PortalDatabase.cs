@@ -10,17 +10,19 @@ public static class PortalDatabase
     public const string PostgresMigrationsAssembly = "Portal.Migrations.Postgres";
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/portal.db";
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+    /// <param name="sqliteWriteAheadLog">SQLite only: WAL journal with synchronous=NORMAL instead of the rollback journal (ADR-026).</param>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
+        bool sqliteWriteAheadLog = false) =>
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(SqliteBusyTimeout.Instance),
+                .AddInterceptors(sqliteWriteAheadLog ? SqliteBusyTimeout.WithWriteAheadLog : SqliteBusyTimeout.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 
-    public static DbContextOptions<PortalDbContext> Options(DatabaseProvider provider, string connectionString) =>
-        (DbContextOptions<PortalDbContext>)Configure(new DbContextOptionsBuilder<PortalDbContext>(), provider, connectionString).Options;
+    public static DbContextOptions<PortalDbContext> Options(DatabaseProvider provider, string connectionString, bool sqliteWriteAheadLog = false) =>
+        (DbContextOptions<PortalDbContext>)Configure(new DbContextOptionsBuilder<PortalDbContext>(), provider, connectionString, sqliteWriteAheadLog).Options;
 
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -63,7 +63,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ReconciliationComment> ReconciliationComments => Set<ReconciliationComment>();
     public DbSet<IngestionKey> IngestionKeys => Set<IngestionKey>();
     public DbSet<TelemetryBucket> TelemetryBuckets => Set<TelemetryBucket>();
+    public DbSet<TelemetryDayBucket> TelemetryDayBuckets => Set<TelemetryDayBucket>();
     public DbSet<TelemetryRollupState> TelemetryRollupStates => Set<TelemetryRollupState>();
+    public DbSet<ConnectionRunState> ConnectionRunStates => Set<ConnectionRunState>();
     public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();

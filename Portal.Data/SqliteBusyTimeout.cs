@@ -12,9 +12,20 @@ namespace Portal.Data;
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
     /// <summary>30 s: as long as Microsoft.Data.Sqlite's own default command timeout.</summary>
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
+    private const string BusyTimeout = "PRAGMA busy_timeout = 30000;";
 
-    public static readonly SqliteBusyTimeout Instance = new();
+    public static readonly SqliteBusyTimeout Instance = new(BusyTimeout);
+
+    /// <summary>
+    /// Write-ahead log with synchronous=NORMAL (ADR-026): a commit is a write to the log, synced at checkpoints. What was
+    /// committed survives the process dying; an operating-system crash or power loss can lose the last commits. WAL mode is
+    /// stored in the file, so it stays on once set.
+    /// </summary>
+    public static readonly SqliteBusyTimeout WithWriteAheadLog = new(BusyTimeout + " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+
+    private readonly string Pragma;
+
+    private SqliteBusyTimeout(string pragma) => Pragma = pragma;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -23,7 +23,7 @@ public static class SyncRunBulkInsert
         nameof(SyncRun.DeadLettered), nameof(SyncRun.ErrorCode), nameof(SyncRun.ErrorMessage), nameof(SyncRun.ReplayOf), nameof(SyncRun.ReceivedUtc),
     ];
 
-    /// <summary>Inserts and commits; a unique-key violation (a concurrent sender stored one of these ids first) rolls everything back.</summary>
+    /// <summary>Inserts, folds the runs into their connections' run states (ADR-026) and commits; a unique-key violation (a concurrent sender stored one of these ids first) rolls everything back.</summary>
     public static async Task InsertAsync(PortalDbContext db, IReadOnlyList<SyncRun> runs, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(SyncRun))!;
@@ -37,6 +37,7 @@ public static class SyncRunBulkInsert
                 await CopyAsync(npgsql, table, columns, runs, ct);
             else
                 await InsertSqliteAsync((SqliteConnection)db.Database.GetDbConnection(), tx.GetDbTransaction(), table, columns, runs, ct);
+            await ConnectionRunStates.RecordAsync(db, runs, ct);
             await tx.CommitAsync(ct);
         }
         finally

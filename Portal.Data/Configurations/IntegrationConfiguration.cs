@@ -123,6 +123,36 @@ internal sealed class TelemetryBucketConfiguration : IEntityTypeConfiguration<Te
     }
 }
 
+internal sealed class TelemetryDayBucketConfiguration : IEntityTypeConfiguration<TelemetryDayBucket>
+{
+    public void Configure(EntityTypeBuilder<TelemetryDayBucket> builder)
+    {
+        // Its own table, not a kind of hourly bucket: queries of hourly buckets must never see days (ADR-026).
+        builder.HasBaseType((Type?)null);
+        builder.ToTable("TelemetryDailyBuckets");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.HourUtc).HasColumnName("DayUtc");
+        builder.Property(b => b.DurationHistogramText).HasMaxLength(4000).IsRequired();
+        builder.Ignore(b => b.Durations);
+        builder.HasIndex(b => new { b.ConnectionId, b.HourUtc }).IsUnique();
+        builder.HasOne<Connection>().WithMany().HasForeignKey(b => b.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConnectionRunStateConfiguration : IEntityTypeConfiguration<ConnectionRunState>
+{
+    public void Configure(EntityTypeBuilder<ConnectionRunState> builder)
+    {
+        builder.ToTable("ConnectionRunStates");
+        // One row per connection, written in the same transaction as its runs (ADR-026).
+        builder.HasKey(s => s.ConnectionId);
+        builder.Property(s => s.ConnectionId).ValueGeneratedNever();
+        builder.Property(s => s.LastErrorCode).HasMaxLength(SyncRun.MaxErrorCodeLength);
+        builder.Ignore(s => s.History);
+        builder.HasOne<Connection>().WithOne().HasForeignKey<ConnectionRunState>(s => s.ConnectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class TelemetryRollupStateConfiguration : IEntityTypeConfiguration<TelemetryRollupState>
 {
     public void Configure(EntityTypeBuilder<TelemetryRollupState> builder)
@@ -131,7 +161,7 @@ internal sealed class TelemetryRollupStateConfiguration : IEntityTypeConfigurati
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         // The row exists from the start, so the rollup's compare-and-set never races an insert.
-        builder.HasData(new { Id = TelemetryRollupState.SingletonId, LastRunId = 0L, UpdatedUtc = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+        builder.HasData(new { Id = TelemetryRollupState.SingletonId, LastRunId = 0L, UpdatedUtc = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), DaysBackfilled = false });
     }
 }
 

@@ -35,8 +35,13 @@ public static class IntegrationDemoData
         void Seed(Connection c, SimulatedEnding ending, TimeSpan span)
         {
             var history = generator.History(new SimulatedConnection(c.Key, c.ExpectedInterval, c.ConsecutiveFailureThreshold), now - span, now, ending);
-            foreach (var run in history.Runs)
-                db.SyncRuns.Add(SyncRun.Record(run, c.Id, now).Value);
+            var runs = history.Runs.Select(run => SyncRun.Record(run, c.Id, now).Value).ToList();
+            db.SyncRuns.AddRange(runs);
+            // The run state ingestion would have kept (ADR-026); all of the connection's runs are at hand to count from.
+            var state = ConnectionRunState.For(c.Id);
+            if (state.Record(runs))
+                state.CountFailuresAfterLastSuccess(runs.Count(r => r.FinishedUtc > state.LastSuccessUtc));
+            db.ConnectionRunStates.Add(state);
             foreach (var exception in history.Exceptions)
                 db.ReconciliationExceptions.Add(ReconciliationException.Record(exception, c.Id, now).Value);
         }

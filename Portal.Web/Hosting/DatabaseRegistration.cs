@@ -9,7 +9,7 @@ public static class DatabaseRegistration
     {
         // Blazor Server components use the factory (one context per operation); Identity's stores use the
         // scoped context that AddDbContextFactory also registers.
-        services.AddDbContextFactory<PortalDbContext>(o => PortalDatabase.Configure(o, database.Provider, database.ConnectionString));
+        services.AddDbContextFactory<PortalDbContext>(o => PortalDatabase.Configure(o, database.Provider, database.ConnectionString, database.SqliteWriteAheadLog));
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -5,13 +5,27 @@ namespace Portal.Web.Hosting;
 /// <summary>The provider and connection string read from configuration, resolved once at start-up.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>
+    /// SQLite's journal, <c>Database:SqliteJournal</c>: "wal" (write-ahead log, synchronous=NORMAL) or "rollback" (SQLite's
+    /// default, synchronous=FULL). ADR-026 weighs the two.
+    /// </summary>
+    public bool SqliteWriteAheadLog { get; init; }
+
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
         var provider = PortalDatabase.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("Portal");
         if (provider == DatabaseProvider.Sqlite)
             return new(provider, PortalDatabase.PrepareSqlite(
-                string.IsNullOrWhiteSpace(connectionString) ? PortalDatabase.DefaultSqliteConnectionString : connectionString, contentRoot));
+                string.IsNullOrWhiteSpace(connectionString) ? PortalDatabase.DefaultSqliteConnectionString : connectionString, contentRoot))
+            {
+                SqliteWriteAheadLog = configuration["Database:SqliteJournal"]?.Trim().ToLowerInvariant() switch
+                {
+                    null or "" or "rollback" => false,
+                    "wal" => true,
+                    var other => throw new ArgumentException($"Database:SqliteJournal '{other}' is not supported; use 'wal' or 'rollback'."),
+                },
+            };
 
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(

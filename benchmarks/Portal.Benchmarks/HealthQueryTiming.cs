@@ -13,14 +13,14 @@ namespace Portal.Benchmarks;
 /// Issue 6's dashboard budget: N connections and M stored runs (inserted through the ingestion's bulk path, spread over
 /// the last 90 days, then rolled up by the real rollup service), then the services behind the overview, the connection
 /// page (detail + 24 h telemetry) and a filtered run-history page are timed in-process; p50/p95 of each.
-///   dotnet run --project benchmarks/Portal.Benchmarks -c Release -- health [--runs 1000000] [--connections 50] [--iterations 50]
-/// SQLite only for now.
+///   dotnet run --project benchmarks/Portal.Benchmarks -c Release -- health [--provider Sqlite|Postgres] [--runs 1000000] [--connections 50] [--iterations 50]
+/// PostgreSQL needs PORTAL_BENCH_POSTGRES (or PORTAL_TEST_POSTGRES), as for `ingest`.
 /// </summary>
 public static class HealthQueryTiming
 {
-    private sealed class Factory(string cs) : IDbContextFactory<PortalDbContext>
+    private sealed class Factory(DatabaseProvider provider, string cs) : IDbContextFactory<PortalDbContext>
     {
-        public PortalDbContext CreateDbContext() => new(PortalDatabase.Options(DatabaseProvider.Sqlite, cs));
+        public PortalDbContext CreateDbContext() => new(PortalDatabase.Options(provider, cs));
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -29,23 +29,27 @@ public static class HealthQueryTiming
         var runs = long.Parse(Option("--runs", "1000000"));
         var connections = int.Parse(Option("--connections", "50"));
         var iterations = int.Parse(Option("--iterations", "50"));
-        var (cs, cleanup) = await IngestionLoad.CreateDatabaseAsync("Sqlite");
+        var providerName = Option("--provider", "Sqlite");
+        var provider = PortalDatabase.ParseProvider(providerName);
+        var (cs, cleanup) = await IngestionLoad.CreateDatabaseAsync(provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite");
         try
         {
-            using (var migrate = IngestionLoad.StartServer("Sqlite", cs, IngestionLoad.FreePort(), "--migrate"))
+            using (var migrate = IngestionLoad.StartServer(provider.ToString(), cs, IngestionLoad.FreePort(), "--migrate"))
                 await migrate.WaitForExitAsync();
-            await using (var seed = new SqliteConnection(cs))
+            var factory = new Factory(provider, cs);
+            await using (var seed = factory.CreateDbContext())
             {
-                await seed.OpenAsync();
-                await using var cmd = seed.CreateCommand();
-                cmd.CommandText = "INSERT INTO AspNetUsers (Id, DisplayName, CreatedUtc, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, MustChangePassword) VALUES ('u', 'u', 0, 0, 0, 0, 0, 0, 0);" +
-                    "INSERT INTO Programs (Name, Description, Systems, CreatedUtc) VALUES ('p', '', '', 0);" +
-                    "INSERT INTO ProgramMembers (ProgramId, UserId, Role, AddedUtc) VALUES (1, 'u', 'IntegrationOwner', 0);" +
+                // Times as each provider stores them: UTC ticks on SQLite, timestamptz on PostgreSQL.
+                var (t, no) = provider == DatabaseProvider.Postgres ? ("now()", "false") : ("0", "0");
+#pragma warning disable EF1002, EF1003 // fixed literals only, no input
+                await seed.Database.ExecuteSqlRawAsync(
+                    $"INSERT INTO \"AspNetUsers\" (\"Id\", \"DisplayName\", \"CreatedUtc\", \"EmailConfirmed\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\", \"MustChangePassword\") VALUES ('u', 'u', {t}, {no}, {no}, {no}, {no}, 0, {no});" +
+                    $"INSERT INTO \"Programs\" (\"Name\", \"Description\", \"Systems\", \"CreatedUtc\") VALUES ('p', '', '', {t});" +
+                    $"INSERT INTO \"ProgramMembers\" (\"ProgramId\", \"UserId\", \"Role\", \"AddedUtc\") VALUES (1, 'u', 'IntegrationOwner', {t});" +
                     string.Concat(Enumerable.Range(0, connections).Select(i =>
-                        $"INSERT INTO IntegrationConnections (ProgramId, Key, Name, SourceSystem, TargetSystem, DataDomain, Pattern, ExpectedIntervalMinutes, FreshnessSlaMinutes, ErrorRateSlaPercent, ConsecutiveFailureThreshold, OwnerUserId, CreatedUtc) VALUES (1, 'conn-{i:00}', 'Connection {i}', 'ERP', 'PPM', 'x', 1, 15, 30, 2, 3, 'u', 0);"));
-                await cmd.ExecuteNonQueryAsync();
+                        $"INSERT INTO \"IntegrationConnections\" (\"ProgramId\", \"Key\", \"Name\", \"SourceSystem\", \"TargetSystem\", \"DataDomain\", \"Pattern\", \"ExpectedIntervalMinutes\", \"FreshnessSlaMinutes\", \"ErrorRateSlaPercent\", \"ConsecutiveFailureThreshold\", \"OwnerUserId\", \"CreatedUtc\") VALUES (1, 'conn-{i:00}', 'Connection {i}', 'ERP', 'PPM', 'x', 1, 15, 30, 2, 3, 'u', {t});")));
+#pragma warning restore EF1002, EF1003
             }
-            var factory = new Factory(cs);
             var now = DateTimeOffset.UtcNow;
             var perConnection = runs / connections;
             var spacing = TimeSpan.FromDays(90) / perConnection;
@@ -73,7 +77,7 @@ public static class HealthQueryTiming
                 await using var db = factory.CreateDbContext();
                 await SyncRunBulkInsert.InsertAsync(db, pending, default);
             }
-            Console.WriteLine($"Inserted {runs:N0} runs for {connections} connections in {load.Elapsed.TotalSeconds:N0} s");
+            Console.WriteLine($"{provider}: inserted {runs:N0} runs for {connections} connections in {load.Elapsed.TotalSeconds:N0} s");
             var rollup = new TelemetryRollupService(factory, TimeProvider.System, Options.Create(new TelemetryOptions { RollupMaxChunksPerRun = 1000 }));
             var rolled = Stopwatch.StartNew();
             var result = await rollup.RollUpAsync();
@@ -111,7 +115,8 @@ public static class HealthQueryTiming
             samples.Add(watch.Elapsed.TotalMilliseconds);
         }
         samples.Sort();
-        Console.WriteLine($"{name}: p50 {samples[samples.Count / 2]:N1} ms, p95 {samples[(int)Math.Ceiling(0.95 * samples.Count) - 1]:N1} ms");
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        Console.WriteLine($"{name}: p50 {samples[samples.Count / 2]:N1} ms, p95 {samples[(int)Math.Ceiling(0.95 * samples.Count) - 1]:N1} ms (load {load})");
     }
 
     private static Task Time(string name, int iterations, Func<Task> action) => Time(name, iterations, async () => { await action(); return 0; });

@@ -22,9 +22,13 @@ public static class IngestionLoad
     private const string DemoKey = "portal-demo-ingest-key";
     private static readonly string[] Connections = ["erp-ppm-actuals", "po-commitments"];
 
+    /// <summary>--sqlite-journal wal|rollback: the server's Database:SqliteJournal, and the raw insert's matching pragma (ADR-026).</summary>
+    private static string _sqliteJournal = "rollback";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var provider = Option(args, "--provider", "Sqlite");
+        _sqliteJournal = Option(args, "--sqlite-journal", "rollback");
         var batches = int.Parse(Option(args, "--batches", "400"));
         var batchSize = int.Parse(Option(args, "--batch", "1000"));
         var senders = int.Parse(Option(args, "--senders", "4"));
@@ -54,7 +58,7 @@ public static class IngestionLoad
             http.DefaultRequestHeaders.Add("X-Api-Key", DemoKey);
             await WaitForHealthAsync(http, server);
 
-            Console.WriteLine($"Ingestion load: {provider}, {batches} batches of {batchSize} runs, {senders} senders, client and server on loopback, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"Ingestion load: {provider}{(provider == "Sqlite" ? $" ({_sqliteJournal} journal)" : "")}, {batches} batches of {batchSize} runs, {senders} senders, client and server on loopback, {Environment.ProcessorCount} cores");
             var warmup = Enumerable.Range(0, 10).Select(b => Payload("warm", b, batchSize)).ToList();
             foreach (var body in warmup)
                 await PostAsync(http, body);
@@ -172,6 +176,12 @@ public static class IngestionLoad
         {
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
+            if (_sqliteJournal == "wal")
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync();
+            }
             var ids = await ConnectionIdsAsync(connection);
             for (var b = 0; b < batches; b++)
             {
@@ -257,6 +267,7 @@ public static class IngestionLoad
             start.ArgumentList.Add(command);
         start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["Database__Provider"] = provider;
+        start.Environment["Database__SqliteJournal"] = _sqliteJournal;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

@@ -31,7 +31,7 @@ public sealed class ConnectionTelemetryService(IDbContextFactory<PortalDbContext
         var span = MetricWindows.Span(window);
         window = MetricWindows.All.First(w => w.Span == span).Name;
         var from = TelemetryBucket.HourOf(now - span);
-        var buckets = await IntegrationService.BucketsAsync(db, connection.Id, from, ct);
+        var buckets = await IntegrationService.BucketsAsync(db, connection.Id, from, ct, IntegrationService.ReadsDays(span));
         var metrics = await IntegrationService.MetricsAsync(db, connection.Id, window, now, ct, buckets); // the same rows, read once
         var breaches = await SlaBreachService.BreachesAsync(db, connection.Id, now, BreachRows, ct);
         return new ConnectionTelemetry(window, metrics, Trend(buckets, from, now, span), breaches);
@@ -62,13 +62,17 @@ public sealed class ConnectionTelemetryService(IDbContextFactory<PortalDbContext
     {
         var step = span <= TimeSpan.FromDays(1) ? TimeSpan.FromHours(1) : span <= TimeSpan.FromDays(7) ? TimeSpan.FromHours(6) : TimeSpan.FromDays(1);
         var points = new List<TrendPoint>();
-        for (var slot = from; slot <= now; slot += step)
+        for (var slot = from; slot <= now; slot = NextSlot(slot, step))
         {
-            var end = slot + step;
+            var end = NextSlot(slot, step);
             var m = TelemetryMetrics.From(buckets.Where(b => b.HourUtc >= slot && b.HourUtc < end));
             var label = step == TimeSpan.FromDays(1) ? slot.ToString("MM-dd") : slot.ToString(step == TimeSpan.FromHours(1) ? "HH:00" : "MM-dd HH:00");
             points.Add(new TrendPoint(label, slot, m.Runs, m.Failed, m.AverageDurationSeconds, m.P95DurationSeconds, m.RecordsWritten, m.RecordsFailed));
         }
         return points;
     }
+
+    /// <summary>Daily slots are calendar days (the first one from the window's start to midnight), as day buckets are (ADR-026).</summary>
+    private static DateTimeOffset NextSlot(DateTimeOffset slot, TimeSpan step) =>
+        step == TimeSpan.FromDays(1) ? TelemetryDayBucket.DayOf(slot).AddDays(1) : slot + step;
 }

@@ -26,12 +26,16 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         var programs = await db.Programs.AsNoTracking().Include(p => p.Members)
             .Where(p => user.IsAdministrator || p.Members.Any(m => m.UserId == user.Id)).ToListAsync(ct);
         var ids = programs.Select(p => p.Id).ToList();
-        var connections = await db.Connections.AsNoTracking().Where(c => ids.Contains(c.ProgramId)).ToListAsync(ct);
+        // One query for every tile: each connection with its run state (ADR-026), not a search of raw runs per connection.
+        var connections = await (from c in db.Connections.AsNoTracking().Where(c => ids.Contains(c.ProgramId))
+                                 join s in db.ConnectionRunStates.AsNoTracking() on c.Id equals s.ConnectionId into states
+                                 from s in states.DefaultIfEmpty()
+                                 select new { Connection = c, State = s }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var tiles = new List<ConnectionTile>();
-        foreach (var c in connections)
+        foreach (var (c, state) in connections.Select(x => (x.Connection, x.State)))
         {
-            var health = ConnectionHealth.Evaluate(c, await HistoryAsync(db, c.Id, ct), now);
+            var health = ConnectionHealth.Evaluate(c, state?.History ?? RunHistory.None, now);
             var program = programs.First(p => p.Id == c.ProgramId);
             tiles.Add(new ConnectionTile(c.Key, c.Name, c.ProgramId, program.Name, c.SourceSystem, c.TargetSystem, c.DataDomain, c.Pattern,
                 health.Status, health.Reason, health.LastSuccessUtc));
@@ -49,11 +53,13 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         if (await MilestoneViews.VisibleProgramAsync(db, programId, user, ct) is not { } program)
             return null;
         var connections = await db.Connections.AsNoTracking().Where(c => c.ProgramId == programId).ToListAsync(ct);
+        var ids = connections.Select(c => c.Id).ToList();
+        var states = await db.ConnectionRunStates.AsNoTracking().Where(s => ids.Contains(s.ConnectionId)).ToDictionaryAsync(s => s.ConnectionId, ct);
         var now = clock.GetUtcNow();
         var tiles = new List<ConnectionTile>();
         foreach (var c in connections)
         {
-            var health = ConnectionHealth.Evaluate(c, await HistoryAsync(db, c.Id, ct), now);
+            var health = ConnectionHealth.Evaluate(c, states.GetValueOrDefault(c.Id)?.History ?? RunHistory.None, now);
             tiles.Add(new ConnectionTile(c.Key, c.Name, program.Id, program.Name, c.SourceSystem, c.TargetSystem, c.DataDomain, c.Pattern,
                 health.Status, health.Reason, health.LastSuccessUtc));
         }
@@ -185,8 +191,15 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         return IntegrationOutcome<bool>.Done(true);
     }
 
-    /// <summary>What health needs from a connection's runs: three small index reads.</summary>
-    internal static async Task<RunHistory> HistoryAsync(PortalDbContext db, int connectionId, CancellationToken ct)
+    /// <summary>What health needs from a connection's runs: its run state row, kept with the runs (ADR-026).</summary>
+    internal static async Task<RunHistory> HistoryAsync(PortalDbContext db, int connectionId, CancellationToken ct) =>
+        (await db.ConnectionRunStates.AsNoTracking().FirstOrDefaultAsync(s => s.ConnectionId == connectionId, ct))?.History ?? RunHistory.None;
+
+    /// <summary>
+    /// The same inputs searched in the raw runs (three index reads): what the run state must always equal while no raw run
+    /// has been pruned; tests compare the two.
+    /// </summary>
+    internal static async Task<RunHistory> HistoryFromRunsAsync(PortalDbContext db, int connectionId, CancellationToken ct)
     {
         var runs = db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connectionId);
         var lastSuccess = await runs.Where(r => r.Status != SyncRunStatus.Failed).OrderByDescending(r => r.FinishedUtc)
@@ -201,8 +214,9 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
     internal static async Task<HealthMetrics> MetricsAsync(PortalDbContext db, int connectionId, string window, DateTimeOffset now, CancellationToken ct,
         IReadOnlyList<TelemetryBucket>? windowBuckets = null)
     {
-        var from = TelemetryBucket.HourOf(now - MetricWindows.Span(window));
-        var metrics = TelemetryMetrics.From(windowBuckets ?? await BucketsAsync(db, connectionId, from, ct));
+        var span = MetricWindows.Span(window);
+        var from = TelemetryBucket.HourOf(now - span);
+        var metrics = TelemetryMetrics.From(windowBuckets ?? await BucketsAsync(db, connectionId, from, ct, ReadsDays(span)));
         // Open = not resolved in the exception queue (ADR-023).
         var exceptions = db.ReconciliationExceptions.AsNoTracking().Where(e => e.ConnectionId == connectionId && e.State == ExceptionState.Open);
         var open = await exceptions.CountAsync(ct);
@@ -210,13 +224,28 @@ public sealed class IntegrationService(IDbContextFactory<PortalDbContext> dbFact
         return HealthMetrics.From(window, metrics, open, oldest is { } at ? now - at : null);
     }
 
-    /// <summary>Hourly buckets from <paramref name="from"/> on, with the runs the rollup has not reached yet summed the same way.</summary>
-    internal static async Task<IReadOnlyList<TelemetryBucket>> BucketsAsync(PortalDbContext db, int connectionId, DateTimeOffset from, CancellationToken ct)
+    /// <summary>Windows longer than a week are charted per day, so they read day buckets (ADR-026).</summary>
+    internal static bool ReadsDays(TimeSpan span) => span > TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Buckets from <paramref name="from"/> on, with the runs the rollup has not reached yet summed the same way. With
+    /// <paramref name="wholeDays"/>, the hours up to the first midnight and day buckets after it: about 30 rows for 30 days
+    /// instead of 720 (until the one-off backfill of days has run, hours throughout).
+    /// </summary>
+    internal static async Task<IReadOnlyList<TelemetryBucket>> BucketsAsync(PortalDbContext db, int connectionId, DateTimeOffset from, CancellationToken ct,
+        bool wholeDays = false)
     {
-        var watermark = await TelemetryRollupService.WatermarkAsync(db, ct);
-        var buckets = await db.TelemetryBuckets.AsNoTracking().Where(b => b.ConnectionId == connectionId && b.HourUtc >= from).ToListAsync(ct);
+        var rollup = await db.TelemetryRollupStates.AsNoTracking().Where(s => s.Id == TelemetryRollupState.SingletonId)
+            .Select(s => new { s.LastRunId, s.DaysBackfilled }).FirstOrDefaultAsync(ct);
+        var watermark = rollup?.LastRunId ?? 0;
         var tail = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connectionId && r.FinishedUtc >= from && r.Id > watermark).ToListAsync(ct);
-        return [.. buckets, .. TelemetryBucket.Summarize(tail)];
+        var hours = db.TelemetryBuckets.AsNoTracking().Where(b => b.ConnectionId == connectionId && b.HourUtc >= from);
+        if (!wholeDays || rollup is not { DaysBackfilled: true })
+            return [.. await hours.ToListAsync(ct), .. TelemetryBucket.Summarize(tail)];
+        var firstDay = TelemetryDayBucket.DayOf(from) == from ? from : TelemetryDayBucket.DayOf(from).AddDays(1);
+        var partialDay = await hours.Where(b => b.HourUtc < firstDay).ToListAsync(ct);
+        var days = await db.TelemetryDayBuckets.AsNoTracking().Where(d => d.ConnectionId == connectionId && d.HourUtc >= firstDay).ToListAsync(ct);
+        return [.. partialDay, .. days, .. TelemetryBucket.Summarize(tail)];
     }
 
     internal static async Task<(Connection, PortalProgram)?> VisibleAsync(PortalDbContext db, string key, CurrentUser user, CancellationToken ct)

@@ -21,6 +21,7 @@ public sealed class TelemetryRollupService(IDbContextFactory<PortalDbContext> db
     public async Task<RollupRun> RollUpAsync(CancellationToken ct = default)
     {
         var settings = options.Value;
+        await BackfillDaysAsync(ct);
         var ceiling = await CeilingAsync(ct);
         long rolled = 0;
         var chunks = 0;
@@ -66,6 +67,29 @@ public sealed class TelemetryRollupService(IDbContextFactory<PortalDbContext> db
             }
         }
         return new RetentionRun(deleted, statements, true);
+    }
+
+    /// <summary>
+    /// Once, before the first chunk that writes day buckets: builds every day from the hourly buckets stored before day buckets
+    /// existed (ADR-026). The flag's compare-and-set locks the state row, so no chunk rolls up meanwhile and the days match
+    /// the hours at the watermark exactly; a second run finds the flag set and does nothing.
+    /// </summary>
+    internal async Task<bool> BackfillDaysAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.TelemetryRollupStates.AsNoTracking().AnyAsync(s => s.Id == TelemetryRollupState.SingletonId && s.DaysBackfilled, ct))
+            return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.TelemetryRollupStates.Where(s => s.Id == TelemetryRollupState.SingletonId && !s.DaysBackfilled)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DaysBackfilled, true).SetProperty(x => x.UpdatedUtc, clock.GetUtcNow()), ct);
+        if (claimed != 1)
+            return false;
+        await db.TelemetryDayBuckets.ExecuteDeleteAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.TelemetryDayBuckets.AddRange(TelemetryDayBucket.Summarize(await db.TelemetryBuckets.AsNoTracking().ToListAsync(ct)));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     internal static async Task<long> WatermarkAsync(PortalDbContext db, CancellationToken ct) =>
@@ -125,6 +149,18 @@ public sealed class TelemetryRollupService(IDbContextFactory<PortalDbContext> db
                 bucket.Merge(summary);
             else
                 db.TelemetryBuckets.Add(summary);
+        }
+        var days = TelemetryDayBucket.Summarize(summaries);
+        var firstDay = days.Min(d => d.HourUtc);
+        var lastDay = days.Max(d => d.HourUtc);
+        var storedDays = (await db.TelemetryDayBuckets.Where(d => connectionIds.Contains(d.ConnectionId) && d.HourUtc >= firstDay && d.HourUtc <= lastDay)
+            .ToListAsync(ct)).ToDictionary(d => (d.ConnectionId, d.HourUtc));
+        foreach (var day in days)
+        {
+            if (storedDays.TryGetValue((day.ConnectionId, day.HourUtc), out var storedDay))
+                storedDay.Merge(day);
+            else
+                db.TelemetryDayBuckets.Add(day);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

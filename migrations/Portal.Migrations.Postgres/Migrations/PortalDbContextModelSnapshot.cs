@@ -372,6 +372,38 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("IntegrationConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ConnectionRunState", b =>
+                {
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FirstRunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LastFailureUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastRunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSuccessUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("ConnectionRunStates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -705,10 +737,74 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.ToTable("TelemetryHourlyBuckets", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryDayBucket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DeadLettered")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DurationHistogramText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("DurationMillisecondsSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("HourUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("DayUtc");
+
+                    b.Property<long>("Partial")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsFailed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecordsWritten")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Retries")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "HourUtc")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryDailyBuckets", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.TelemetryRollupState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("DaysBackfilled")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("LastRunId")
                         .HasColumnType("bigint");
@@ -724,6 +820,7 @@ namespace Portal.Migrations.Postgres.Migrations
                         new
                         {
                             Id = 1,
+                            DaysBackfilled = false,
                             LastRunId = 0L,
                             UpdatedUtc = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
@@ -2461,6 +2558,15 @@ namespace Portal.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ConnectionRunState", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Integration.ConnectionRunState", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
@@ -2512,6 +2618,15 @@ namespace Portal.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryDayBucket", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
                         .WithMany()

@@ -359,6 +359,38 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("IntegrationConnections", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ConnectionRunState", b =>
+                {
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstRunUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFailureUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("ConnectionRunStates", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -680,9 +712,71 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("TelemetryHourlyBuckets", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryDayBucket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConnectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadLettered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DurationHistogramText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMillisecondsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourUtc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DayUtc");
+
+                    b.Property<long>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Replays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Retries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "HourUtc")
+                        .IsUnique();
+
+                    b.ToTable("TelemetryDailyBuckets", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.TelemetryRollupState", b =>
                 {
                     b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DaysBackfilled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastRunId")
@@ -699,6 +793,7 @@ namespace Portal.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = 1,
+                            DaysBackfilled = false,
                             LastRunId = 0L,
                             UpdatedUtc = 639028224000000000L
                         });
@@ -2376,6 +2471,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.Integration.ConnectionRunState", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Integration.ConnectionRunState", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Integration.IngestionKey", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
@@ -2427,6 +2531,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Portal.Core.Integration.TelemetryBucket", b =>
+                {
+                    b.HasOne("Portal.Core.Integration.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Integration.TelemetryDayBucket", b =>
                 {
                     b.HasOne("Portal.Core.Integration.Connection", null)
                         .WithMany()
