@@ -243,6 +243,7 @@ public sealed class EndpointSecuritySweepTests(PortalWebFactory factory) : IClas
             var value = before.EndsWith("/programs/", StringComparison.Ordinal) ? target.ProgramId.ToString()
                 : before.EndsWith("/milestones/", StringComparison.Ordinal) ? target.MilestoneId.ToString()
                 : before.EndsWith("/connections/", StringComparison.Ordinal) ? target.ConnectionKey
+                : before.EndsWith("/reports/", StringComparison.Ordinal) ? "1" // stored report files: owner-only, tested in ScorecardPdfTests
                 : target.Others.TryGetValue(parameter.Name, out var other) ? other
                 : parameter.IsOptional || parameter.IsCatchAll ? ""
                 : throw new Xunit.Sdk.XunitException($"The sweep does not know how to fill {token} in {e.Method} {e.Route}; add it to TargetsAsync.");
