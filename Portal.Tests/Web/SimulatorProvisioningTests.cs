@@ -31,10 +31,13 @@ public sealed class SimulatorProvisioningTests(PortalWebFactory factory) : IClas
         {
             BurstChance = 0.2,
         };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await traffic.RunAsync(runsPerSecond: 60, TimeSpan.FromSeconds(3));
+        var elapsed = watch.Elapsed;
 
         Assert.Equal(0, traffic.Totals.Refused);
-        Assert.InRange(traffic.Totals.RunsAccepted, 60, 200);
+        // The pace is 60 a second for however long the run really took (a loaded machine stretches the 3 s), plus one batch.
+        Assert.InRange(traffic.Totals.RunsAccepted, 60, (int)(60 * elapsed.TotalSeconds) + 60);
         Assert.True(traffic.Totals.Failed > 0, traffic.Totals.ToString());
         await using var db = factory.CreateDbContext();
         var ids = await db.Connections.Where(c => c.Key.StartsWith("sim-t-")).Select(c => c.Id).ToListAsync();
