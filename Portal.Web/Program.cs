@@ -27,6 +27,7 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddPortalJobs(builder.Configuration, database);
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalFeatures(builder.Configuration);
+builder.Services.AddPortalDiagnostics(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails();
@@ -74,6 +75,7 @@ app.MapPortalHealth();
 app.MapAccountEndpoints();
 app.MapPortalApi();
 app.MapPortalOpenApi();
+app.MapPortalDiagnostics(builder.Configuration);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try
