@@ -22,10 +22,12 @@ public static class CircuitCapacity
         var counts = Option("--counts", "50,200,500").Split(',').Select(int.Parse).ToArray();
         var clicks = int.Parse(Option("--clicks", "300"));
         var clickers = int.Parse(Option("--clickers", "8"));
+        var pages = Option("--pages", "both"); // both | program | integration
+        var hold = int.Parse(Option("--hold-seconds", "0")); // keeps the server up after measuring, e.g. for a heap snapshot
         Console.WriteLine($"Circuit capacity: client and server on loopback, {Environment.ProcessorCount} cores, SQLite, demo data");
         var rows = new List<string>();
         foreach (var n in counts)
-            rows.Add(await RunOnceAsync(n, clicks, clickers));
+            rows.Add(await RunOnceAsync(n, clicks, clickers, pages, hold));
         Console.WriteLine();
         Console.WriteLine("| N circuits | managed heap / circuit | working set / circuit | click→render p50 | p95 | max | clicks (failed) | load average (1 min) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -35,7 +37,7 @@ public static class CircuitCapacity
         return 0;
     }
 
-    private static async Task<string> RunOnceAsync(int n, int clickCount, int clickers)
+    private static async Task<string> RunOnceAsync(int n, int clickCount, int clickers, string pages, int holdSeconds)
     {
         var (cs, cleanup) = await IngestionLoad.CreateDatabaseAsync("Sqlite");
         var port = IngestionLoad.FreePort();
@@ -50,7 +52,7 @@ public static class CircuitCapacity
             await IngestionLoad.WaitForHealthAsync(http, server);
             await SignInAsync(http, "pmo@portal.local", "Portal-Demo-2026!");
             var atlas = await AtlasPathAsync(http);
-            string PageFor(int i) => i % 2 == 0 ? atlas : "/integration";
+            string PageFor(int i) => pages switch { "program" => atlas, "integration" => "/integration", _ => i % 2 == 0 ? atlas : "/integration" };
             var timeout = TimeSpan.FromSeconds(60);
 
             // Warm-up: JIT, EF's model, Radzen's reflection caches; closed again so only their caches remain.
@@ -83,6 +85,12 @@ public static class CircuitCapacity
             Console.WriteLine($"N={n}: opened in {openSeconds:N1} s; open circuits {before.OpenCircuits} -> {after.OpenCircuits}; " +
                               $"managed {before.ManagedBytes / 1048576.0:N1} -> {after.ManagedBytes / 1048576.0:N1} MB ({managed:N0} KB/circuit); " +
                               $"working set {before.WorkingSetBytes / 1048576.0:N1} -> {after.WorkingSetBytes / 1048576.0:N1} MB ({workingSet:N0} KB/circuit); load {load}");
+
+            if (holdSeconds > 0)
+            {
+                Console.WriteLine($"Holding the server (pid {server.Id}) for {holdSeconds} s");
+                await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+            }
 
             // Interactions: each clicker owns every clickers-th session, so one session never has two clicks in flight.
             var latencies = new List<double>();
