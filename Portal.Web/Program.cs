@@ -28,6 +28,7 @@ builder.Services.AddPortalIdentity();
 builder.Services.AddPortalJobs(builder.Configuration, database);
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddPortalFeatures(builder.Configuration);
+builder.Services.AddPortalDiagnostics(builder.Configuration);
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = DatabaseOutage.Customize);
@@ -81,6 +82,7 @@ app.MapPortalHealth();
 app.MapAccountEndpoints();
 app.MapPortalApi();
 app.MapPortalOpenApi();
+app.MapPortalDiagnostics(builder.Configuration);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

@@ -20,11 +20,12 @@ public sealed class ProgramBrowserTests(BrowserFixture fixture) : IClassFixture<
         var atlas = await PortalUi.ProgramIdAsync(fixture, "Atlas");
         var pmo = await fixture.SignInAsync("pmo@portal.local");
         await PortalUi.OpenAsync(pmo, $"/programs/{atlas}");
-        var members = pmo.GetByTestId("members-grid").Locator("tr.rz-data-row");
+        var members = pmo.GetByTestId("member-row");
         await Expect(members).ToHaveCountAsync(6);
         await Expect(members.Filter(new() { HasText = "Alex Morgan" })).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(pmo, "program-overview");
 
+        await pmo.GetByTestId("member-add").ClickAsync();
         await PortalUi.ChooseAsync(pmo, pmo.GetByTestId("member-user"), "Alex Morgan");
         await PortalUi.ChooseAsync(pmo, pmo.GetByTestId("member-role"), "Process owner");
         await pmo.GetByTestId("member-save").ClickAsync();
@@ -34,6 +35,8 @@ public sealed class ProgramBrowserTests(BrowserFixture fixture) : IClassFixture<
         await Expect(pmo.Locator(".fact").Filter(new() { HasText = "Members" }).Locator(".fact-value")).ToHaveTextAsync("7");
         await Expect(pmo.Locator(".rz-notification")).ToContainTextAsync("Member saved.");
         await Expect(pmo.GetByTestId("member-save")).ToBeDisabledAsync(); // the form resets for the next member
+        await pmo.GetByTestId("members-grid").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(pmo, "program-members");
     }
 
     [BrowserFact]
@@ -52,7 +55,7 @@ public sealed class ProgramBrowserTests(BrowserFixture fixture) : IClassFixture<
 
         await Expect(pmo).ToHaveURLAsync(new Regex(@"/programs/\d+$"));
         await Expect(pmo.Locator("h1[data-testid=program-name]")).ToHaveTextAsync(name);
-        var members = pmo.GetByTestId("members-grid").Locator("tr.rz-data-row");
+        var members = pmo.GetByTestId("member-row");
         await Expect(members).ToHaveCountAsync(1);
         await Expect(members).ToContainTextAsync("Priya Natarajan");
         await Expect(members).ToContainTextAsync("PMO lead");

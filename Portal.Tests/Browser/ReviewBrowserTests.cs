@@ -24,10 +24,11 @@ public sealed class ReviewBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await PortalUi.Dialog(pmo).GetByTestId("create-program").ClickAsync();
         await Expect(pmo).ToHaveURLAsync(new Regex(@"/programs/\d+$"));
         var programPath = new Uri(pmo.Url).AbsolutePath;
+        await pmo.GetByTestId("member-add").ClickAsync();
         await PortalUi.ChooseAsync(pmo, pmo.GetByTestId("member-user"), "Daniel Okafor");
         await PortalUi.ChooseAsync(pmo, pmo.GetByTestId("member-role"), "Executive sponsor");
         await pmo.GetByTestId("member-save").ClickAsync();
-        await Expect(pmo.GetByTestId("members-grid").Locator("tr.rz-data-row")).ToHaveCountAsync(2);
+        await Expect(pmo.GetByTestId("member-row")).ToHaveCountAsync(2);
 
         await pmo.GetByTestId("section-reviews").ClickAsync();
         await Expect(pmo.GetByTestId("reviews-empty")).ToContainTextAsync("Set the actual go-live date on the program to schedule the reviews");

@@ -124,5 +124,6 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(page.GetByTestId("program-name")).ToHaveTextAsync(new Regex("^Atlas:"));
         await Expect(page.GetByTestId("members-grid")).ToContainTextAsync("Jordan Blake");
         await Expect(page.GetByTestId("member-save")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("member-add")).ToHaveCountAsync(0);
     }
 }

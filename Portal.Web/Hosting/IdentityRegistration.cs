@@ -84,7 +84,11 @@ public static class IdentityRegistration
                         await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                         return;
                     }
-                    await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                    // A circuit's WebSocket request lives as long as its tab, and so does everything resolved from its
+                    // RequestServices: the stamp validator's SignInManager, UserManager, stores and a PortalDbContext per
+                    // open tab (ADR-028). Validate in a scope of its own, disposed at once.
+                    await using var scope = ctx.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(ctx);
                 },
                 // The API answers 401/403; only pages get the login redirect.
                 OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),

@@ -257,7 +257,8 @@ public static class IngestionLoad
         });
     }
 
-    internal static Process StartServer(string provider, string connectionString, int port, string? command = null)
+    internal static Process StartServer(string provider, string connectionString, int port, string? command = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
@@ -270,6 +271,8 @@ public static class IngestionLoad
         start.Environment["Database__SqliteJournal"] = _sqliteJournal;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
@@ -278,7 +281,7 @@ public static class IngestionLoad
         return process;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process server)
+    internal static async Task WaitForHealthAsync(HttpClient http, Process server)
     {
         for (var i = 0; i < 240; i++)
         {

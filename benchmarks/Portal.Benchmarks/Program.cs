@@ -7,6 +7,8 @@ using Portal.Benchmarks;
 
 if (args.FirstOrDefault() == "ingest")
     return await IngestionLoad.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "circuits")
+    return await CircuitCapacity.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "health")
     return await HealthQueryTiming.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "pdf")
