@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Portal.Core.Programs;
+using Portal.Tests.Builders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
@@ -114,5 +116,24 @@ internal static class PortalUi
     {
         await using var db = fixture.Server.Database.CreateContext();
         return await db.Programs.Where(p => p.Name.StartsWith(namePrefix)).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>Adds programs (every fourth with a very long name, every third with a budget) with the demo sponsor and PMO lead as members.</summary>
+    public static async Task AddProgramsForTheSponsorAsync(BrowserFixture fixture, int count)
+    {
+        await using var db = fixture.Server.Database.CreateContext();
+        var sponsorId = await db.Users.Where(u => u.Email == "sponsor@portal.local").Select(u => u.Id).SingleAsync();
+        var pmoId = await db.Users.Where(u => u.Email == "pmo@portal.local").Select(u => u.Id).SingleAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            var name = i % 4 == 0
+                ? $"Program {i:00}: Group-wide consolidation of project commitments, purchase orders and supplier invoices across EMEA and APAC"
+                : $"Program {i:00}: {(i % 2 == 0 ? "CRM to ERP order sync" : "PSA time and HCM rates")}";
+            var program = new ProgramBuilder().Named(name).WithMember(pmoId, ProgramRole.PmoLead).WithMember(sponsorId, ProgramRole.ExecutiveSponsor).Build();
+            if (i % 3 == 0)
+                program.SetBudget(1_000_000m, 60_000m + i * 5_000m);
+            db.Programs.Add(program);
+        }
+        await db.SaveChangesAsync();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture fixture) : IClassFixtur
     public async Task The_sponsor_lands_on_the_portfolio_reads_atlas_scorecard_and_logs_a_sponsorship_action()
     {
         var atlas = await PortalUi.ProgramIdAsync(fixture, "Atlas");
-        await AddProgramsForTheSponsorAsync(40);
+        await PortalUi.AddProgramsForTheSponsorAsync(fixture, 40);
 
         var sponsor = await fixture.SignInAsync("sponsor@portal.local");
         await Expect(sponsor).ToHaveURLAsync(new Regex("/portfolio$"));
@@ -77,23 +77,4 @@ public sealed class ScorecardBrowserTests(BrowserFixture fixture) : IClassFixtur
     }
 
     private static ILocator Item(IPage page, string name) => page.Locator($"[data-testid=score-item][data-name='{name}']");
-
-    /// <summary>Programs the sponsor is in, with long names, so the portfolio is seen at the size executives have.</summary>
-    private async Task AddProgramsForTheSponsorAsync(int count)
-    {
-        await using var db = fixture.Server.Database.CreateContext();
-        var sponsorId = await db.Users.Where(u => u.Email == "sponsor@portal.local").Select(u => u.Id).SingleAsync();
-        var pmoId = await db.Users.Where(u => u.Email == "pmo@portal.local").Select(u => u.Id).SingleAsync();
-        for (var i = 1; i <= count; i++)
-        {
-            var name = i % 4 == 0
-                ? $"Program {i:00}: Group-wide consolidation of project commitments, purchase orders and supplier invoices across EMEA and APAC"
-                : $"Program {i:00}: {(i % 2 == 0 ? "CRM to ERP order sync" : "PSA time and HCM rates")}";
-            var program = new ProgramBuilder().Named(name).WithMember(pmoId, ProgramRole.PmoLead).WithMember(sponsorId, ProgramRole.ExecutiveSponsor).Build();
-            if (i % 3 == 0)
-                program.SetBudget(1_000_000m, 60_000m + i * 5_000m);
-            db.Programs.Add(program);
-        }
-        await db.SaveChangesAsync();
-    }
 }

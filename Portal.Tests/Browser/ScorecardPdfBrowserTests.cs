@@ -19,7 +19,7 @@ public sealed class ScorecardPdfBrowserTests(BrowserFixture fixture) : IClassFix
     public async Task The_sponsor_downloads_the_portfolio_and_atlas_scorecard_as_pdfs_while_the_page_stays_responsive()
     {
         var atlas = await PortalUi.ProgramIdAsync(fixture, "Atlas");
-        await AddProgramsForTheSponsorAsync(40);
+        await PortalUi.AddProgramsForTheSponsorAsync(fixture, 40);
 
         var sponsor = await fixture.SignInAsync("sponsor@portal.local");
         await Expect(sponsor).ToHaveURLAsync(new Regex("/portfolio$"));
@@ -70,19 +70,5 @@ public sealed class ScorecardPdfBrowserTests(BrowserFixture fixture) : IClassFix
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await download.SaveAsAsync(path);
         return await File.ReadAllBytesAsync(path);
-    }
-
-    private async Task AddProgramsForTheSponsorAsync(int count)
-    {
-        await using var db = fixture.Server.Database.CreateContext();
-        var sponsorId = await db.Users.Where(u => u.Email == "sponsor@portal.local").Select(u => u.Id).SingleAsync();
-        for (var i = 1; i <= count; i++)
-        {
-            var name = i % 4 == 0
-                ? $"Program {i:00}: Group-wide consolidation of project commitments, purchase orders and supplier invoices across EMEA and APAC"
-                : $"Program {i:00}: {(i % 2 == 0 ? "CRM to ERP order sync" : "PSA time and HCM rates")}";
-            db.Programs.Add(new ProgramBuilder().Named(name).WithMember(sponsorId, ProgramRole.ExecutiveSponsor).Build());
-        }
-        await db.SaveChangesAsync();
     }
 }
