@@ -18,9 +18,9 @@ public sealed class DataProtectionKeyStoreTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var element = new XElement("key", new XAttribute("id", "4b7c"), new XElement("secret", "not-for-logs"));
-        new DatabaseXmlRepository(Factory(db)).StoreElement(element, "key-4b7c");
+        new DatabaseXmlRepository(db).StoreElement(element, "key-4b7c");
 
-        var read = new DatabaseXmlRepository(Factory(db)).GetAllElements();
+        var read = new DatabaseXmlRepository(db).GetAllElements();
 
         Assert.Single(read);
         Assert.True(XNode.DeepEquals(element, read.Single()));
@@ -67,6 +67,4 @@ public sealed class DataProtectionKeyStoreTests
         return services.BuildServiceProvider();
     }
 
-    private static IDbContextFactory<PortalDbContext> Factory(TestDatabase db) =>
-        new PooledDbContextFactory<PortalDbContext>(PortalDatabase.Options(db.Provider, db.ConnectionString));
 }

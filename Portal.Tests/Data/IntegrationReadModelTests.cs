@@ -18,11 +18,6 @@ public sealed class IntegrationReadModelTests
 {
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed class Factory(TestDatabase db) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => db.CreateContext();
-    }
-
     private sealed record Setup(TestDatabase Db, FakeClock Clock, TelemetryRollupService Rollup, IReadOnlyList<Connection> Connections) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Db.DisposeAsync();
@@ -76,7 +71,7 @@ public sealed class IntegrationReadModelTests
         await context.SaveChangesAsync();
         var clock = new FakeClock(Start);
         var options = Options.Create(new TelemetryOptions { RollupChunkSize = chunk, RollupMaxChunksPerRun = maxChunks });
-        return new Setup(db, clock, new TelemetryRollupService(new Factory(db), clock, options), registered);
+        return new Setup(db, clock, new TelemetryRollupService(db, clock, options), registered);
     }
 
     private static SyncRun Run(Connection c, string id, DateTimeOffset finished, SyncRunStatus status, double seconds = 30) =>

@@ -18,11 +18,6 @@ public sealed class TelemetryRollupTests
 {
     private static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private sealed class Factory(TestDatabase db) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => db.CreateContext();
-    }
-
     private sealed record Setup(TestDatabase Db, FakeClock Clock, TelemetryRollupService Rollup, SlaBreachService Breaches, Connection Connection)
         : IAsyncDisposable
     {
@@ -59,7 +54,7 @@ public sealed class TelemetryRollupTests
         {
             RollupChunkSize = chunk, RollupMaxChunksPerRun = maxChunks, RetentionBatchSize = retentionBatch, RawRetentionDays = 90,
         });
-        var factory = new Factory(db);
+        var factory = db;
         return new Setup(db, clock, new TelemetryRollupService(factory, clock, options), new SlaBreachService(factory, clock), connection);
     }
 

@@ -5,8 +5,11 @@ using Portal.Data;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>A real database with migrations applied, owned by one test (class) and removed afterwards.</summary>
-public sealed class TestDatabase : IAsyncDisposable
+/// <summary>
+/// A real database with migrations applied, owned by one test (class) and removed afterwards. It is also the context
+/// factory services take, so a service under test runs against it as it would in the app.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<PortalDbContext>
 {
     private readonly Func<Task> _drop;
 
@@ -21,6 +24,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public PortalDbContext CreateContext() => new(PortalDatabase.Options(Provider, ConnectionString));
+
+    PortalDbContext IDbContextFactory<PortalDbContext>.CreateDbContext() => CreateContext();
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true) =>
         provider == DatabaseProvider.Sqlite ? CreateSqliteAsync(migrate) : CreatePostgresAsync(migrate);
